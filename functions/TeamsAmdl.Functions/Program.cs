@@ -17,6 +17,7 @@ builder.Services.AddSingleton<StaffRepository>();
 builder.Services.AddSingleton<MeasureRepository>();
 builder.Services.AddSingleton<PlaceAllocator>();
 builder.Services.AddSingleton<DemoSeeder>();
+builder.Services.AddSingleton<Names>();
 
 // R-SEC-3: the header-based demo login exists only in Development; there is no setting that enables it elsewhere.
 var auth = builder.Services.AddAuthentication(dev ? AuthSchemes.DevUser : AuthSchemes.Entra);
