@@ -5,7 +5,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 AZURITE_ACCOUNT=devstoreaccount1
 # Azurite's well-known development key (public, documented by Microsoft; never a production secret).
-AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFcmNo8Fo26s31/6Gp8RP9FQZ1w=='
+AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
 log() { printf '\033[1m[teamsamdl]\033[0m %s\n' "$*" >&2; }
 

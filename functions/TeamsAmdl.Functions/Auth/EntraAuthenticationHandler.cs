@@ -48,9 +48,9 @@ public sealed class EntraAuthenticationHandler(
             RequireExpirationTime = true,
         });
         if (!result.IsValid) return AuthenticateResult.Fail(result.Exception?.Message ?? "invalid token");
-        if (!string.Equals(result.Claims.GetValueOrDefault("tid")?.ToString(), Options.TenantId, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(Claim(result, "tid"), Options.TenantId, StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.Fail("token of another tenant");
-        var oid = result.Claims.GetValueOrDefault("oid")?.ToString();
+        var oid = Claim(result, "oid");
         var user = oid is null ? null : await staff.FindByAadObjectIdAsync(oid, Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("no staff member for this account");
         return AuthenticateResult.Success(new AuthenticationTicket(CurrentUser.ToPrincipal(user, Scheme.Name), Scheme.Name));
@@ -59,6 +59,8 @@ public sealed class EntraAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
         ProblemResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, "not_authenticated",
             "Nicht angemeldet oder Anmeldung ungültig. Bitte die App in Microsoft Teams öffnen.");
+
+    private static string? Claim(TokenValidationResult r, string name) => r.Claims.TryGetValue(name, out var v) ? v?.ToString() : null;
 
     private static ConfigurationManager<OpenIdConnectConfiguration> ManagerFor(string url)
     {
