@@ -30,7 +30,8 @@ public static class StorageSetup
             cts.CancelAfter(TimeSpan.FromSeconds(20));
             await tables.CreateAllAsync(cts.Token);
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException or AuthenticationFailedException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException
+            or AuthenticationFailedException or AggregateException)
         {
             var where = tables.Service.Uri.ToString();
             throw new StartupException(config["Storage:ConnectionString"] is { Length: > 0 }
@@ -39,7 +40,9 @@ public static class StorageSetup
         }
     }
 
-    private static string Short(Exception e) => e.Message.Split('\n')[0].Trim();
+    // Azure.Core wraps the attempts of a retried call in an AggregateException; the first attempt's reason is enough.
+    private static string Short(Exception e) =>
+        (e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e).Message.Split('\n')[0].Trim();
 }
 
 /// <summary>A configuration or environment problem at start: Program prints the message as one line and exits.</summary>
