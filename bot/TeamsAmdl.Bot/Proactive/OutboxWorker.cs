@@ -1,0 +1,424 @@
+using System.Text.Json;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TeamsAmdl.Storage;
+
+namespace TeamsAmdl.Bot;
+
+/// <summary>
+/// Delivers <see cref="Outbox"/> messages. Per queue message: load the status row; final (Sent/Failed/Parked) →
+/// delete the queue message; Sending under a live lease → come back when it ends; otherwise resolve the user's
+/// personal conversation (creating it if none is stored), claim the message (extend its visibility, then mark the
+/// row Sending with a fresh attempt id and lease, guarded by the row's ETag), send, and record the outcome under the
+/// ETag: Sent (activity id, conversation) or Failed (permanent connector error: 403, 404, …) and delete the queue
+/// message, or back to Pending with the queue message hidden for Retry-After or a backoff (transient). After
+/// <see cref="OutboxWorkerOptions.MaxDequeueCount"/> receives a message is Parked. A row found Sending with an expired
+/// lease is in doubt and handled per <see cref="OutboxWorkerOptions.InDoubt"/>. Several workers (processes) may
+/// run against the same outbox.
+/// </summary>
+public sealed class OutboxWorker
+{
+    private static readonly TimeSpan MaxVisibility = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+
+    private readonly Outbox _outbox;
+    private readonly ConversationReferenceStore _references;
+    private readonly ConnectorClient _connector;
+    private readonly OutboxWorkerOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+
+    public OutboxWorker(Outbox outbox, ConversationReferenceStore references, ConnectorClient connector, OutboxWorkerOptions options,
+        ILogger<OutboxWorker>? logger = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(references);
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _outbox = outbox;
+        _references = references;
+        _connector = connector;
+        _options = options;
+        _logger = logger ?? NullLogger<OutboxWorker>.Instance;
+        _time = timeProvider ?? outbox.Time;
+    }
+
+    /// <summary>
+    /// Receives up to <see cref="OutboxWorkerOptions.BatchSize"/> messages and processes them, at most
+    /// <see cref="OutboxWorkerOptions.MaxConcurrency"/> at a time. Returns how many were received (0: none visible).
+    /// A failure of one message is logged; the message reappears after the visibility timeout.
+    /// </summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var received = (await _outbox.Queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, cancellationToken).ConfigureAwait(false)).Value;
+        if (received.Length == 0)
+            return 0;
+        await Parallel.ForEachAsync(received,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (message, ct) =>
+            {
+                try
+                {
+                    await ProcessAsync(message, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    _logger.LogError(ex, "Outbox: Nachricht {MessageId} konnte nicht verarbeitet werden; sie wird nach Ablauf der Sichtbarkeitszeit erneut versucht.", message.MessageId);
+                }
+            }).ConfigureAwait(false);
+        return received.Length;
+    }
+
+    /// <summary>Polls until cancelled: immediately again after a non-empty poll, else after a growing pause.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var idle = _options.PollInterval;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            int received;
+            try
+            {
+                received = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Outbox: Abruf der Warteschlange fehlgeschlagen.");
+                received = 0;
+            }
+            if (received > 0)
+            {
+                idle = _options.PollInterval;
+                continue;
+            }
+            try
+            {
+                await Task.Delay(idle, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollInterval.Ticks));
+        }
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        var messageKey = Outbox.FromQueueText(message.MessageText);
+        if (string.IsNullOrEmpty(messageKey))
+        {
+            _logger.LogError("Outbox: unlesbare Warteschlangen-Nachricht {MessageId} wird verworfen: {Text}", message.MessageId, OutboxRow.Truncate(message.MessageText, 200));
+            await DeleteMessageAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+            return;
+        }
+        var (partitionKey, rowKey) = OutboxRow.Keys(messageKey);
+        var popReceipt = message.PopReceipt;
+
+        for (var round = 0; ; round++)
+        {
+            var row = await _outbox.LoadRowAsync(partitionKey, rowKey, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                _logger.LogError("Outbox: zu {MessageKey} gibt es keine Statuszeile; Warteschlangen-Nachricht verworfen.", messageKey);
+                await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+                return;
+            }
+
+            var status = OutboxRow.GetStatus(row);
+            if (status is OutboxStatus.Sent or OutboxStatus.Failed or OutboxStatus.Parked)
+            {
+                await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            var inDoubt = false;
+            if (status == OutboxStatus.Sending)
+            {
+                if (row.GetDateTimeOffset(OutboxRow.LeaseUntil) is { } lease && lease > now)
+                {
+                    // A live attempt (another worker, or a duplicate queue message) owns it: look again when its lease ends.
+                    await HideAsync(message.MessageId, popReceipt, lease - now).ConfigureAwait(false);
+                    return;
+                }
+                inDoubt = true;
+            }
+
+            if (message.DequeueCount > _options.MaxDequeueCount)
+            {
+                await FinishUnclaimedAsync(row, OutboxStatus.Parked, inDoubt ? "InDoubt" : "MaxAttempts",
+                    $"Nach {message.DequeueCount - 1} Abrufen ohne Ergebnis geparkt{(inDoubt ? "; ob der letzte Versuch zugestellt wurde, ist unbekannt" : "")}.",
+                    null, message, popReceipt).ConfigureAwait(false);
+                return;
+            }
+            if (inDoubt && _options.InDoubt == InDoubtPolicy.Park)
+            {
+                _logger.LogWarning("Outbox: Zustellung von {MessageKey} ungewiss (Versuch {AttemptId} ohne Ergebnis); geparkt.", messageKey, row.GetString(OutboxRow.AttemptId));
+                await FinishUnclaimedAsync(row, OutboxStatus.Parked, "InDoubt",
+                    $"Versuch {row.GetString(OutboxRow.AttemptId)} endete ohne Ergebnis; ob er zugestellt wurde, ist unbekannt. Prüfen und ggf. erneut einreihen.",
+                    null, message, popReceipt).ConfigureAwait(false);
+                return;
+            }
+
+            Activity activity;
+            try
+            {
+                activity = OutboxRow.GetActivity(row);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or JsonException)
+            {
+                await FinishUnclaimedAsync(row, OutboxStatus.Failed, "InvalidActivity", ex.Message, null, message, popReceipt).ConfigureAwait(false);
+                return;
+            }
+
+            // Resolve (or create) the personal conversation before claiming: creating a 1:1 chat is idempotent on
+            // the Teams side, so only the send itself is inside the in-doubt window.
+            Target target;
+            try
+            {
+                target = await ResolveAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectorException ex)
+            {
+                await HandleConnectorFailureAsync(row, claim: null, ex, message, popReceipt).ConfigureAwait(false);
+                return;
+            }
+
+            // Claim. 1) Extend the queue message: fails (404) if our pop receipt is stale, i.e. another worker has
+            // received the message meanwhile. 2) Mark the row Sending under its ETag: fails (412) if anyone changed it
+            // since we read it; then read again and decide again.
+            var leaseStart = _time.GetUtcNow();
+            try
+            {
+                popReceipt = (await _outbox.Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: _options.VisibilityTimeout,
+                    cancellationToken: cancellationToken).ConfigureAwait(false)).Value.PopReceipt;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return; // another worker owns the queue message now
+            }
+            var attemptId = Guid.NewGuid().ToString("N");
+            var sending = OutboxRow.Patch(row);
+            sending[OutboxRow.Status] = nameof(OutboxStatus.Sending);
+            sending[OutboxRow.AttemptId] = attemptId;
+            sending[OutboxRow.LeaseUntil] = leaseStart + _options.VisibilityTimeout;
+            sending[OutboxRow.Attempts] = (row.GetInt32(OutboxRow.Attempts) ?? 0) + 1;
+            sending[OutboxRow.LastAttemptAt] = leaseStart;
+            if (inDoubt)
+                sending[OutboxRow.InDoubtResends] = (row.GetInt32(OutboxRow.InDoubtResends) ?? 0) + 1;
+            ETag etag;
+            try
+            {
+                var updated = await _outbox.Table.UpdateEntityAsync(sending, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                etag = updated.Headers.ETag ?? ETag.All;
+            }
+            catch (StorageConflictException) when (round < 5)
+            {
+                continue;
+            }
+            if (inDoubt)
+                _logger.LogWarning("Outbox: Zustellung von {MessageKey} ungewiss (Versuch {Previous} ohne Ergebnis); sende erneut als {AttemptId} — möglicherweise doppelt.",
+                    messageKey, row.GetString(OutboxRow.AttemptId), attemptId);
+            var claim = new Claim(partitionKey, rowKey, attemptId, etag);
+
+            // Send, cancelled shortly before the lease ends so an overlong call cannot overlap a successor attempt.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, _options.VisibilityTimeout.Ticks / 10));
+            var remaining = leaseStart + _options.VisibilityTimeout - margin - _time.GetUtcNow();
+            deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            ResourceResponse sent;
+            try
+            {
+                sent = await _connector.SendToConversationAsync(target.ServiceUrl, target.ConversationId, activity, deadline.Token).ConfigureAwait(false);
+            }
+            catch (ConnectorException ex)
+            {
+                await HandleConnectorFailureAsync(row, claim, ex, message, popReceipt).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Outcome unknown; the row stays Sending and is in doubt once the lease has ended.
+                _logger.LogWarning("Outbox: Senden von {MessageKey} überschritt die Lease ({Lease}); Ergebnis unbekannt.", messageKey, _options.VisibilityTimeout);
+                return;
+            }
+            // Any other exception (or the caller's cancellation) leaves the row Sending as well: same as a crash here.
+
+            // The in-doubt window closes with this write. It does not observe cancellation: a stopping host should
+            // rather record the delivery than leave it in doubt.
+            var done = OutboxRow.Patch(row);
+            var completedAt = _time.GetUtcNow();
+            done[OutboxRow.Status] = nameof(OutboxStatus.Sent);
+            done[OutboxRow.ActivityId] = sent.Id ?? "";
+            done[OutboxRow.ServiceUrl] = target.ServiceUrl;
+            done[OutboxRow.ConversationId] = target.ConversationId;
+            done[OutboxRow.SentAt] = completedAt;
+            done[OutboxRow.CompletedAt] = completedAt;
+            if (await CompleteAsync(claim, done).ConfigureAwait(false))
+                await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+            return;
+        }
+    }
+
+    private async Task<Target> ResolveAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var tenantId = row.GetString(OutboxRow.TenantId)!;
+        var aadObjectId = row.GetString(OutboxRow.Recipient)!;
+        var reference = await _references.GetUserAsync(tenantId, aadObjectId, cancellationToken).ConfigureAwait(false);
+        var serviceUrl = string.IsNullOrEmpty(reference?.ServiceUrl) ? _options.ServiceUrl : reference.ServiceUrl;
+        if (!string.IsNullOrEmpty(reference?.ConversationId))
+            return new Target(serviceUrl, reference.ConversationId);
+
+        var botId = string.IsNullOrEmpty(reference?.BotId) ? _options.BotId : reference.BotId;
+        var created = await _connector.CreateConversationAsync(serviceUrl, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = botId },
+            Members = [new ChannelAccount { Id = string.IsNullOrEmpty(reference?.UserId) ? aadObjectId : reference.UserId, AadObjectId = aadObjectId }],
+            TenantId = tenantId,
+            ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = tenantId } }),
+        }, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(created.Id))
+            throw new ConnectorException(0, "NoConversationId", "Die Antwort auf das Anlegen des Chats enthielt keine Konversations-ID.");
+        var createdServiceUrl = string.IsNullOrEmpty(created.ServiceUrl) ? serviceUrl : created.ServiceUrl;
+        await _references.SaveUserConversationAsync(tenantId, aadObjectId, createdServiceUrl, created.Id, botId, _options.ChannelId, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Outbox: persönlicher Chat {ConversationId} für {AadObjectId} angelegt.", created.Id, aadObjectId);
+        return new Target(createdServiceUrl, created.Id);
+    }
+
+    private async Task HandleConnectorFailureAsync(TableEntity row, Claim? claim, ConnectorException ex, QueueMessage message, string popReceipt)
+    {
+        var messageKey = row.GetString(OutboxRow.MessageKey);
+        var code = ex.ErrorCode ?? (ex.Status == 0 ? "Unreachable" : $"HTTP {ex.Status}");
+        if (ex.IsPermanent)
+        {
+            _logger.LogWarning("Outbox: {MessageKey} endgültig abgelehnt ({Code}): {Error}", messageKey, code, ex.Message);
+            await FinishAsync(row, claim, OutboxStatus.Failed, code, ex.Message, ex.Status, message, popReceipt).ConfigureAwait(false);
+            return;
+        }
+        if (message.DequeueCount >= _options.MaxDequeueCount)
+        {
+            _logger.LogWarning("Outbox: {MessageKey} nach {Count} Versuchen geparkt ({Code}).", messageKey, message.DequeueCount, code);
+            await FinishAsync(row, claim, OutboxStatus.Parked, code, $"Nach {message.DequeueCount} Versuchen geparkt: {ex.Message}", ex.Status, message, popReceipt).ConfigureAwait(false);
+            return;
+        }
+
+        // Transient: 429 (Retry-After beyond what the client waits itself), 5xx/408/412 or no response after the
+        // client's own retries. Treated as not delivered: back to Pending, and the message reappears later.
+        var delay = ex.RetryAfter ?? Backoff(message.DequeueCount);
+        var patch = OutboxRow.Patch(row);
+        if (claim is not null)
+            patch[OutboxRow.Status] = nameof(OutboxStatus.Pending);
+        patch[OutboxRow.LastErrorCode] = code;
+        patch[OutboxRow.LastError] = OutboxRow.Truncate(ex.Message);
+        patch[OutboxRow.LastHttpStatus] = ex.Status;
+        if (claim is null)
+            await TryUpdateAsync(patch, row.ETag).ConfigureAwait(false);
+        else if (!await CompleteAsync(claim, patch).ConfigureAwait(false))
+            return;
+        _logger.LogInformation("Outbox: {MessageKey} vorübergehend nicht zustellbar ({Code}); neuer Versuch in {Delay}.", messageKey, code, delay);
+        await HideAsync(message.MessageId, popReceipt, delay).ConfigureAwait(false);
+    }
+
+    private Task FinishUnclaimedAsync(TableEntity row, OutboxStatus status, string code, string error, int? httpStatus, QueueMessage message, string popReceipt) =>
+        FinishAsync(row, claim: null, status, code, error, httpStatus, message, popReceipt);
+
+    /// <summary>Writes a final status (Failed/Parked) and deletes the queue message.</summary>
+    private async Task FinishAsync(TableEntity row, Claim? claim, OutboxStatus status, string code, string error, int? httpStatus,
+        QueueMessage message, string popReceipt)
+    {
+        var patch = OutboxRow.Patch(row);
+        patch[OutboxRow.Status] = status.ToString();
+        patch[OutboxRow.LastErrorCode] = code;
+        patch[OutboxRow.LastError] = OutboxRow.Truncate(error);
+        if (httpStatus is { } s) patch[OutboxRow.LastHttpStatus] = s;
+        patch[OutboxRow.CompletedAt] = _time.GetUtcNow();
+        var written = claim is null ? await TryUpdateAsync(patch, row.ETag).ConfigureAwait(false) : await CompleteAsync(claim, patch).ConfigureAwait(false);
+        if (written)
+            await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+        // else: someone changed the row meanwhile; the message reappears and is judged again.
+    }
+
+    /// <summary>
+    /// Records the outcome of our attempt. The ETag only makes the write atomic; ownership is the attempt id: on 412
+    /// (e.g. the enqueuer stamped QueuedAt) the row is read again and the write repeated while it still carries our
+    /// attempt id. Returns false if another attempt took over (our lease had run out).
+    /// </summary>
+    private async Task<bool> CompleteAsync(Claim claim, TableEntity patch)
+    {
+        var etag = claim.ETag;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await _outbox.Table.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
+                return true;
+            }
+            catch (StorageConflictException) when (attempt < 10)
+            {
+                var current = await _outbox.LoadRowAsync(claim.PartitionKey, claim.RowKey, CancellationToken.None).ConfigureAwait(false);
+                if (current is null || current.GetString(OutboxRow.AttemptId) != claim.AttemptId)
+                {
+                    _logger.LogWarning("Outbox: Versuch {AttemptId} für {RowKey} wurde von einem späteren abgelöst; sein Ergebnis wird nicht gespeichert.", claim.AttemptId, claim.RowKey);
+                    return false;
+                }
+                etag = current.ETag;
+            }
+        }
+    }
+
+    private async Task<bool> TryUpdateAsync(TableEntity patch, ETag etag)
+    {
+        try
+        {
+            await _outbox.Table.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (StorageConflictException)
+        {
+            return false;
+        }
+    }
+
+    private async Task HideAsync(string messageId, string popReceipt, TimeSpan delay)
+    {
+        if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
+        if (delay > MaxVisibility) delay = MaxVisibility;
+        try
+        {
+            await _outbox.Queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: delay, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Received by someone else meanwhile.
+        }
+    }
+
+    private async Task DeleteMessageAsync(string messageId, string popReceipt)
+    {
+        try
+        {
+            await _outbox.Queue.DeleteMessageAsync(messageId, popReceipt, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already deleted, or received by someone else meanwhile (who will find the final row and delete it).
+        }
+    }
+
+    private TimeSpan Backoff(long dequeueCount)
+    {
+        var factor = Math.Pow(2, Math.Clamp(dequeueCount - 1, 0, 30));
+        var ticks = Math.Min(_options.RetryDelay.Ticks * factor, _options.MaxRetryDelay.Ticks);
+        return TimeSpan.FromTicks((long)ticks);
+    }
+
+    private sealed record Target(string ServiceUrl, string ConversationId);
+
+    private sealed record Claim(string PartitionKey, string RowKey, string AttemptId, ETag ETag);
+}

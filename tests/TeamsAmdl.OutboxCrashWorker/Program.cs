@@ -1,0 +1,74 @@
+using System.Net.Security;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+using TeamsAmdl.Bot;
+using TeamsAmdl.Storage;
+
+// An OutboxWorker in a process of its own, for the crash test: started, killed mid-batch and restarted by
+// TeamsAmdl.Bot.Tests. Configured through environment variables; prints "ready" once it polls, runs until killed
+// (or until stdin closes).
+
+static string Env(string name) =>
+    Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"{name} is not set.");
+
+var storage = Env("OUTBOX_STORAGE");
+var thumbprint = Env("OUTBOX_TRUST_THUMBPRINT");
+var connectorOptions = new ConnectorClientOptions
+{
+    Transport = new HttpClientTransport(new HttpClientHandler
+    {
+        // The fake connector's self-signed certificate, and nothing else.
+        ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+            errors == SslPolicyErrors.None || string.Equals(certificate?.Thumbprint, thumbprint, StringComparison.OrdinalIgnoreCase),
+    }),
+};
+connectorOptions.Retry.Delay = TimeSpan.FromMilliseconds(10);
+connectorOptions.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
+var connector = new ConnectorClient(new StaticToken(), connectorOptions);
+
+var outbox = new Outbox(new TableClient(storage, Env("OUTBOX_TABLE")), new QueueClient(storage, Env("OUTBOX_QUEUE")), connector);
+var references = new ConversationReferenceStore(new TableClient(storage, Env("OUTBOX_REFERENCES")));
+var worker = new OutboxWorker(outbox, references, connector, new OutboxWorkerOptions
+{
+    BotId = Env("OUTBOX_BOT_ID"),
+    ServiceUrl = Env("OUTBOX_SERVICE_URL"),
+    VisibilityTimeout = TimeSpan.FromSeconds(int.Parse(Env("OUTBOX_VISIBILITY_SECONDS"))),
+    MaxConcurrency = int.Parse(Env("OUTBOX_CONCURRENCY")),
+    PollInterval = TimeSpan.FromMilliseconds(50),
+    MaxPollInterval = TimeSpan.FromMilliseconds(200),
+    RetryDelay = TimeSpan.Zero,
+}, new StderrLogger<OutboxWorker>());
+
+using var stop = new CancellationTokenSource();
+_ = Task.Run(() =>
+{
+    // The test closes stdin to ask for a graceful stop; a killed parent closes it too.
+    Console.In.ReadToEnd();
+    stop.Cancel();
+});
+Console.Out.WriteLine("ready");
+Console.Out.Flush();
+await worker.RunAsync(stop.Token);
+
+internal sealed class StaticToken : TokenCredential
+{
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        new("crash-worker-token", DateTimeOffset.UtcNow.AddHours(1));
+
+    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        new(GetToken(requestContext, cancellationToken));
+}
+
+internal sealed class StderrLogger<T> : ILogger<T>
+{
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+            Console.Error.WriteLine($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.GetType().Name + ": " + exception.Message)}");
+    }
+}
