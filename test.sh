@@ -15,6 +15,13 @@ export TEAMSAMDL_TEST_STORAGE="$STORAGE_CONNECTION_STRING"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 start=$(date +%s)
 status=0
-dotnet test TeamsAmdl.sln --nologo -c Release "$@" || status=$?
+out=$(mktemp)
+dotnet test TeamsAmdl.sln --nologo -c Release "$@" 2>&1 | tee "$out" || status=$?
 log "Test suite wall time: $(( $(date +%s) - start )) s"
+# One closing line over all test assemblies, e.g. "Total: 345 passed, 0 failed, 0 skipped".
+awk '/^(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/ {
+       gsub(",", ""); f += $4; p += $6; s += $8; n++ }
+     END { if (n == 0) print "Total: 0 passed, 1 failed (no test assembly ran)"; else printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$out"
+if ! grep -qE '^(Passed|Failed)! ' "$out"; then status=1; fi
+rm -f "$out"
 exit $status
