@@ -1,0 +1,448 @@
+// TeamsAmdl – Azure resources for one environment, deployed into one resource group.
+// How to deploy, the Entra app registration and the Graph permission: infra/README.md.
+//
+// Function App: Linux, Flex Consumption (FC1), runtime "custom" (the ASP.NET Core executable runs as an Azure
+// Functions custom handler, see functions/TeamsAmdl.Functions/FunctionsHost/host.json). On Flex Consumption the
+// worker runtime is set by functionAppConfig.runtime; the FUNCTIONS_WORKER_RUNTIME app setting must not be set
+// there (the platform rejects it), so runtime.name = 'custom' is the FUNCTIONS_WORKER_RUNTIME=custom of this plan.
+//
+// Storage is reached only with the app's system-assigned managed identity (no account keys):
+// - data account (Storage__AccountName): Table, Blob and Queue Data Contributor – the app's own data;
+// - host account (AzureWebJobsStorage, deployment package): Blob Data Owner, which the Functions host needs.
+// All regional resources are created in Germany West Central (R-SEC-4). Azure Bot Service has no German
+// region: the bot is created as a regional bot in West Europe (EU data residency) unless botLocation says otherwise.
+
+targetScope = 'resourceGroup'
+
+metadata description = 'TeamsAmdl: Flex Consumption Function App (custom handler), storage, monitoring, Key Vault, Azure Bot with the Teams channel'
+
+@description('Region of all regional resources. Data must stay in Germany (SPEC R-SEC-4).')
+@allowed([
+  'germanywestcentral'
+])
+param location string = 'germanywestcentral'
+
+@description('Short name used in all resource names: lower-case letters and digits.')
+@minLength(2)
+@maxLength(10)
+param namePrefix string = 'teamsamdl'
+
+@description('Environment name used in resource names, e.g. prod or test: lower-case letters and digits.')
+@minLength(1)
+@maxLength(5)
+param environmentName string = 'prod'
+
+@description('Application (client) ID of the single-tenant Entra app registration of the bot, also used for Teams SSO.')
+@minLength(36)
+@maxLength(36)
+param botAppId string
+
+@description('Entra tenant ID of the Jobcenter. Only its users and its Teams traffic are accepted.')
+@minLength(36)
+@maxLength(36)
+param tenantId string = tenant().tenantId
+
+@description('Audience of the Teams SSO tokens the API accepts. The app registration issues v2 tokens (README, step 1), whose audience is the client ID.')
+param authAudience string = botAppId
+
+@description('Client secret of the app registration. Leave empty to put it into the Key Vault yourself as secret "bot-client-secret" (README).')
+@secure()
+param botClientSecret string = ''
+
+@description('Region of the Azure Bot resource: "westeurope" is a regional bot that keeps bot data in the EU; "global" is not regional.')
+@allowed([
+  'westeurope'
+  'global'
+])
+param botLocation string = 'westeurope'
+
+@description('Pricing tier of the Azure Bot. Microsoft Teams is a standard channel, also free on F0.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('Redundancy of the data storage account. GRS/GZRS replicate to Germany North, which is in Germany too.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param dataStorageSku string = 'Standard_ZRS'
+
+@description('Largest number of instances the Flex Consumption plan scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of each Flex Consumption instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Days the Log Analytics workspace keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Tags for all resources.')
+param tags object = {
+  application: 'TeamsAmdl'
+  environment: environmentName
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names
+
+var compactName = replace(toLower('${namePrefix}${environmentName}'), '-', '')
+var suffix = take(uniqueString(resourceGroup().id, namePrefix, environmentName), 6)
+var names = {
+  dataStorage: 'st${take(compactName, 15)}d${suffix}' // 3–24 lower-case letters and digits, globally unique
+  hostStorage: 'st${take(compactName, 15)}h${suffix}'
+  keyVault: 'kv-${take(compactName, 13)}-${suffix}' // 3–24, globally unique
+  logs: 'log-${namePrefix}-${environmentName}'
+  appInsights: 'appi-${namePrefix}-${environmentName}'
+  plan: 'plan-${namePrefix}-${environmentName}'
+  functionApp: 'func-${namePrefix}-${environmentName}-${suffix}' // globally unique: <name>.azurewebsites.net
+  bot: 'bot-${namePrefix}-${environmentName}-${suffix}' // globally unique bot handle
+}
+var deploymentContainerName = 'app-package'
+var botSecretName = 'bot-client-secret'
+
+// Built-in role definitions (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles)
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+var dataStorageRoles = [
+  roles.storageTableDataContributor
+  roles.storageBlobDataContributor
+  roles.storageQueueDataContributor
+]
+
+// ---------------------------------------------------------------------------------------------------------------
+// Storage: one account for the app's data, one for the Functions host and the deployment package
+
+var storageProperties = {
+  accessTier: 'Hot'
+  minimumTlsVersion: 'TLS1_2'
+  supportsHttpsTrafficOnly: true
+  allowBlobPublicAccess: false
+  allowSharedKeyAccess: false // Entra ID (managed identity) only
+  defaultToOAuthAuthentication: true
+  allowCrossTenantReplication: false
+  publicNetworkAccess: 'Enabled'
+  networkAcls: {
+    bypass: 'AzureServices'
+    defaultAction: 'Allow'
+  }
+}
+
+resource dataStorage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+  name: names.dataStorage
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: dataStorageSku
+  }
+  properties: storageProperties
+}
+
+resource hostStorage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+  name: names.hostStorage
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: storageProperties
+}
+
+resource hostBlobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+  parent: hostStorage
+  name: 'default'
+}
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+  parent: hostBlobService
+  name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Monitoring
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: names.logs
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+    features: {
+      enableLogAccessUsingOnlyResourcePermissions: true
+    }
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: names.appInsights
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    IngestionMode: 'LogAnalytics'
+    DisableLocalAuth: true // telemetry only with Entra ID (APPLICATIONINSIGHTS_AUTHENTICATION_STRING below)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Key Vault for the bot's client secret (read by the app through a Key Vault reference)
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: names.keyVault
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(botClientSecret)) {
+  parent: keyVault
+  name: botSecretName
+  properties: {
+    value: botClientSecret
+    contentType: 'Client secret of the TeamsAmdl Entra app registration'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Function App (Flex Consumption, Linux, custom handler)
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: names.plan
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: names.functionApp
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      appSettings: [
+        // Functions host storage through the managed identity (no connection string)
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: hostStorage.name
+        }
+        {
+          name: 'AzureWebJobsStorage__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsights.properties.ConnectionString
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'Authorization=AAD'
+        }
+        // The app (README "Configuration"; ':' is written '__' in app settings)
+        {
+          name: 'ASPNETCORE_ENVIRONMENT'
+          value: 'Production'
+        }
+        {
+          name: 'Storage__AccountName'
+          value: dataStorage.name
+        }
+        {
+          name: 'Auth__TenantId'
+          value: tenantId
+        }
+        {
+          name: 'Auth__Audience'
+          value: authAudience
+        }
+        {
+          name: 'Auth__MetadataUrl'
+          value: '${environment().authentication.loginEndpoint}${tenantId}/v2.0/.well-known/openid-configuration'
+        }
+        {
+          name: 'Bot__AppId'
+          value: botAppId
+        }
+        {
+          name: 'Bot__TenantId'
+          value: tenantId
+        }
+        {
+          name: 'Bot__ClientSecret'
+          value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botSecretName})'
+        }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${hostStorage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+  dependsOn: [
+    deploymentContainer
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Role assignments of the Function App's managed identity
+
+resource dataStorageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in dataStorageRoles: {
+    name: guid(dataStorage.id, functionApp.id, roleId)
+    scope: dataStorage
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: functionApp.identity.principalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+resource hostStorageRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(hostStorage.id, functionApp.id, roles.storageBlobDataOwner)
+  scope: hostStorage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource keyVaultRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, functionApp.id, roles.keyVaultSecretsUser)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource appInsightsRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, functionApp.id, roles.monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Azure Bot (single-tenant app registration) with the Microsoft Teams channel
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: names.bot
+  location: botLocation
+  tags: tags
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: 'TeamsAmdl'
+    description: 'Maßnahmen- und Trägermanagement des Jobcenters'
+    endpoint: 'https://${functionApp.properties.defaultHostName}/api/messages'
+    msaAppId: botAppId
+    msaAppType: 'SingleTenant'
+    msaAppTenantId: tenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: botLocation
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      enableCalling: false
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Outputs (no secrets)
+
+output functionAppName string = functionApp.name
+output functionAppHostName string = functionApp.properties.defaultHostName
+@description('Object ID of the Function App\'s managed identity: grant Graph Sites.Selected to it (README, step 4).')
+output functionAppPrincipalId string = functionApp.identity.principalId
+output dataStorageAccountName string = dataStorage.name
+output hostStorageAccountName string = hostStorage.name
+output keyVaultName string = keyVault.name
+output botName string = bot.name
+output botMessagingEndpoint string = bot.properties.endpoint
+@description('Application ID URI to set on the app registration for Teams SSO (README, step 3).')
+output applicationIdUri string = 'api://${functionApp.properties.defaultHostName}/${botAppId}'
+@description('Builds the Teams app package for this environment (README, step 6).')
+output teamsPackageCommand string = 'manifest/package.sh --bot-app-id ${botAppId} --hostname ${functionApp.properties.defaultHostName} --version <x.y.z>'
