@@ -24,6 +24,7 @@ var auth = builder.Services.AddAuthentication(dev ? AuthSchemes.DevUser : AuthSc
 if (dev) auth.AddScheme<AuthenticationSchemeOptions, DevUserAuthenticationHandler>(AuthSchemes.DevUser, null);
 else auth.AddScheme<EntraOptions, EntraAuthenticationHandler>(AuthSchemes.Entra, o => builder.Configuration.GetSection("Auth").Bind(o));
 builder.Services.AddAuthorization();
+builder.AddBot();
 
 var app = builder.Build();
 try
@@ -44,6 +45,7 @@ app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapMeasureEndpoints();
 if (dev) app.MapDevEndpoints();
+app.MapBot();
 app.Run();
 
 public partial class Program;

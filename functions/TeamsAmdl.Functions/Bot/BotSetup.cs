@@ -1,0 +1,60 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+using TeamsAmdl.Bot;
+using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Functions.DevInbox;
+
+namespace TeamsAmdl.Functions;
+
+/// <summary>
+/// Wires the Teams bot into the app: <c>builder.AddBot()</c> registers the services, <c>app.MapBot()</c> maps
+/// POST /api/messages and, in Development only (unless Bot:DevStandIns is false), the dev stand-ins under /dev
+/// (issuer, token, connector, inbox).
+/// </summary>
+public static class BotSetup
+{
+    public static WebApplicationBuilder AddBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<BotOptions>(builder.Configuration.GetSection(BotOptions.Section));
+        services.AddHttpClient(BotAuthenticatorProvider.HttpClientName);
+        services.AddSingleton<BotAuthenticatorProvider>();
+        services.AddSingleton<BotTables>();
+        services.AddSingleton<IdempotencyGuard>();
+        services.AddSingleton<BotEventLog>();
+        services.AddSingleton<CardActionRegistry>();
+        services.AddSingleton<CardActionDispatcher>();
+        services.AddSingleton<BotActivityRouter>();
+        services.AddSingleton<TableConversationReferenceRecorder>();
+        services.AddSingleton<IConversationReferenceRecorder>(sp => sp.GetRequiredService<TableConversationReferenceRecorder>());
+        services.AddSingleton<IBotMessageSender, ConnectorMessageSender>();
+        services.AddCardActionHandler<PingHandler>();
+
+        if (BotOptions.UseDevStandIns(builder.Environment, builder.Configuration))
+            services.AddDevInbox();
+        else
+            services.AddSingleton(sp => CreateConnector(sp.GetRequiredService<IOptions<BotOptions>>().Value));
+        return builder;
+    }
+
+    public static WebApplication MapBot(this WebApplication app)
+    {
+        app.MapBotEndpoints();
+        if (BotOptions.UseDevStandIns(app.Environment, app.Configuration))
+            app.MapDevInbox();
+        return app;
+    }
+
+    /// <summary>The real Bot Connector client: client secret when configured, else the (user-assigned) managed identity.</summary>
+    private static ConnectorClient CreateConnector(BotOptions o)
+    {
+        if (string.IsNullOrWhiteSpace(o.AppId))
+            throw new InvalidOperationException("Bot:AppId is not configured.");
+        TokenCredential credential = !string.IsNullOrWhiteSpace(o.ClientSecret)
+            ? new ClientSecretCredential(string.IsNullOrWhiteSpace(o.TenantId) ? "botframework.com" : o.TenantId, o.AppId, o.ClientSecret)
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(
+                string.IsNullOrWhiteSpace(o.ManagedIdentityClientId) ? o.AppId : o.ManagedIdentityClientId));
+        return new ConnectorClient(credential);
+    }
+}

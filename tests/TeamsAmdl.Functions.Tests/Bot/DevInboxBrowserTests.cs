@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace TeamsAmdl.Functions.Tests.Bot;
+
+/// <summary>
+/// The app on a real Kestrel port (a browser cannot reach the in-memory TestServer), Development mode: the
+/// BotAuthenticator fetches the dev issuer's metadata over HTTP from the app itself, the dev connector fills the inbox.
+/// </summary>
+public sealed class KestrelAppFactory : AppFactory, IAsyncLifetime
+{
+    public string BaseUrl { get; private set; } = "";
+
+    public Task InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        if (BaseUrl.EndsWith(":7071", StringComparison.Ordinal) || BaseUrl.EndsWith(":0", StringComparison.Ordinal))
+            throw new InvalidOperationException($"Expected a free dynamic port, got {BaseUrl}.");
+        return Task.CompletedTask;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}
+
+public sealed class DevInboxBrowserTests(KestrelAppFactory app) : IClassFixture<KestrelAppFactory>
+{
+    private readonly HttpClient _http = new() { BaseAddress = new Uri(app.BaseUrl) };
+
+    [Fact]
+    public async Task Dev_issuer_tokens_pass_the_real_authentication_over_http()
+    {
+        var context = (await _http.GetFromJsonAsync<JsonObject>("/dev/inbox/api/context?user=tl-wolf"))!;
+        var serviceUrl = (string)context["serviceUrl"]!;
+        Assert.Equal(app.BaseUrl + "/dev/connector/", serviceUrl);
+        var token = (string)(await (await _http.PostAsJsonAsync("/dev/token", new { serviceUrl })).Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
+
+        JsonObject Install() => new()
+        {
+            ["type"] = "installationUpdate", ["action"] = "add", ["id"] = Guid.NewGuid().ToString("N"), ["serviceUrl"] = serviceUrl,
+            ["channelId"] = "msteams", ["from"] = context["from"]!.DeepClone(), ["recipient"] = context["bot"]!.DeepClone(),
+            ["conversation"] = context["conversation"]!.DeepClone(),
+        };
+        async Task<HttpStatusCode> PostAsync(JsonObject activity, string? bearer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+            if (bearer is not null) request.Headers.Authorization = new("Bearer", bearer);
+            return (await _http.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Install(), token));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(Install(), null));
+        var otherServiceUrl = Install();
+        otherServiceUrl["serviceUrl"] = "https://smba.trafficmanager.net/emea/";
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(otherServiceUrl, token)); // the token names the dev serviceUrl
+        var otherChannel = Install();
+        otherChannel["channelId"] = "webchat";
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(otherChannel, token));
+    }
+
+    [Fact]
+    public async Task Install_then_ping_in_the_browser_replaces_the_WelcomeCard_with_the_PingResultCard()
+    {
+        const string user = "betr-01";
+        var clock = Stopwatch.StartNew();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Args, Headless = true,
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "de-DE", TimezoneId = "Europe/Berlin", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") problems.Add("console: " + m.Text); };
+        page.PageError += (_, e) => problems.Add("page error: " + e);
+        page.RequestFailed += (_, r) => problems.Add($"request failed: {r.Url} ({r.Failure})");
+        page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"HTTP {r.Status}: {r.Url}"); };
+
+        await page.GotoAsync(app.BaseUrl + "/dev/inbox");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "TeamsAmdl Entwicklungs-Posteingang" })).ToBeVisibleAsync();
+        await page.GetByLabel("Demo-Benutzer").SelectOptionAsync(user);
+        await Expect(page.Locator("#chat-sub")).ToHaveTextAsync("Persönlicher Chat mit Katrin Fischer");
+        await Expect(page.GetByText("Noch keine Nachrichten vom Bot.")).ToBeVisibleAsync();
+
+        var messages = page.Locator("#messages");
+        await page.GetByRole(AriaRole.Button, new() { Name = "App installieren (Demo)" }).ClickAsync();
+        var cards = page.Locator(".teams-card");
+        await Expect(cards).ToHaveCountAsync(1);
+        await Expect(cards.First).ToContainTextAsync("Willkommen bei TeamsAmdl!");
+        await Expect(cards.First).ToContainTextAsync("Hallo Katrin Fischer!");
+        await Expect(messages).ToHaveAttributeAsync("aria-busy", "false");
+        await Expect(page.Locator(".card-problems")).ToHaveCountAsync(0); // the official renderer found nothing to report
+
+        await cards.First.GetByRole(AriaRole.Button, new() { Name = "Verbindung testen" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Karte aktualisiert.");
+        await Expect(cards).ToHaveCountAsync(1);
+        await Expect(cards.First).ToContainTextAsync("Verbindung steht");
+        await Expect(cards.First).ToContainTextAsync("Angemeldet als");
+        await Expect(cards.First).ToContainTextAsync("Katrin Fischer");
+        await Expect(cards.First).Not.ToContainTextAsync("Willkommen");
+        await Expect(page.Locator(".card-problems")).ToHaveCountAsync(0);
+
+        // Teams keeps the replaced card: after a reload the (edited) message still shows it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Posteingang aktualisieren" }).ClickAsync();
+        await Expect(messages).ToHaveAttributeAsync("aria-busy", "false");
+        await Expect(page.Locator(".message time").First).ToContainTextAsync("bearbeitet");
+        await Expect(cards).ToHaveCountAsync(1);
+        await Expect(cards.First).ToContainTextAsync("Verbindung steht");
+        await Expect(page.Locator(".card-problems")).ToHaveCountAsync(0);
+
+        var events = await app.Services.GetRequiredService<BotEventLog>().ListAsync(user, PingHandler.EventKind);
+        Assert.Single(events);
+
+        var screenshot = Path.Combine(Chromium.ArtifactsDir("inbox"), "inbox-ping.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        Assert.True(File.Exists(screenshot));
+        Assert.True(problems.Count == 0, "Browser problems:\n" + string.Join("\n", problems));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+    }
+}
