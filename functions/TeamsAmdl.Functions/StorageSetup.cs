@@ -10,16 +10,32 @@ namespace TeamsAmdl.Functions;
 /// </summary>
 public static class StorageSetup
 {
-    public static TableServiceClient CreateTableService(IConfiguration config)
+    public static TableServiceClient CreateTableService(IConfiguration config) =>
+        Create(config, cs => new TableServiceClient(cs), (account, cred) => new TableServiceClient(Endpoint(account, "table"), cred));
+
+    public static QueueServiceClient CreateQueueService(IConfiguration config) =>
+        Create(config, cs => new QueueServiceClient(cs), (account, cred) => new QueueServiceClient(Endpoint(account, "queue"), cred));
+
+    public static BlobServiceClient CreateBlobService(IConfiguration config) =>
+        Create(config, cs => new BlobServiceClient(cs), (account, cred) => new BlobServiceClient(Endpoint(account, "blob"), cred));
+
+    /// <summary>Queue and container names get the prefix too, lower-cased (their names allow no upper case).</summary>
+    public static string Prefixed(IConfiguration config, string name) => ((config["Storage:TablePrefix"] ?? "") + name).ToLowerInvariant();
+
+    private static T Create<T>(IConfiguration config, Func<string, T> fromConnectionString, Func<string, Azure.Core.TokenCredential, T> fromAccount)
     {
         var cs = config["Storage:ConnectionString"];
-        if (!string.IsNullOrWhiteSpace(cs)) return new TableServiceClient(cs);
+        if (!string.IsNullOrWhiteSpace(cs)) return fromConnectionString(cs);
         var account = config["Storage:AccountName"];
-        if (!string.IsNullOrWhiteSpace(account))
-            return new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), new DefaultAzureCredential());
+        if (!string.IsNullOrWhiteSpace(account)) return fromAccount(account, Credential.Value);
         throw new StartupException(
             "Speicher nicht konfiguriert: Storage:ConnectionString (lokal: Azurite, ./run.sh setzt das) oder Storage:AccountName (Azure, Managed Identity) setzen.");
     }
+
+    private static Uri Endpoint(string account, string service) => new($"https://{account}.{service}.core.windows.net");
+
+    // One credential for all three services, so the managed-identity token is fetched once per scope.
+    private static readonly Lazy<Azure.Core.TokenCredential> Credential = new(() => new DefaultAzureCredential());
 
     /// <summary>Creates the tables; an unreachable account becomes one line that says what to do.</summary>
     public static async Task EnsureReachableAsync(Tables tables, IConfiguration config, CancellationToken ct)
