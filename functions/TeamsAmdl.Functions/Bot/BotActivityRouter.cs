@@ -27,6 +27,7 @@ public sealed class BotActivityRouter(CardActionDispatcher dispatcher, IConversa
                 return Results.StatusCode(StatusCodes.Status501NotImplemented);
 
             case ActivityTypes.Message:
+                await recorder.RecordAsync(activity, ct); // keeps the serviceUrl of the user's chat current
                 if (CardActionRequest.FromFallbackMessage(activity) is { } fallback)
                     await DeliverFallbackAsync(activity, await dispatcher.DispatchAsync(activity, fallback, correlationId, ct), ct);
                 else

@@ -40,6 +40,16 @@ public sealed class BotOptions
     /// </summary>
     public bool DevStandIns { get; set; } = true;
 
+    /// <summary>Where the outbox creates personal chats for users it has no conversation with yet (Teams, EMEA).</summary>
+    public string ServiceUrl { get; set; } = "https://smba.trafficmanager.net/emea/";
+
+    /// <summary>Run the outbox worker in this process (default on).</summary>
+    public bool RunOutboxWorker { get; set; } = true;
+
+    public string EffectiveAppId => string.IsNullOrWhiteSpace(AppId) ? DevBotDefaults.AppId : AppId;
+
+    public string EffectiveTenantId => string.IsNullOrWhiteSpace(TenantId) ? DevBotDefaults.TenantId : TenantId;
+
     public static bool UseDevStandIns(IHostEnvironment env, IConfiguration config) =>
         env.IsDevelopment() && config.GetValue($"{Section}:{nameof(DevStandIns)}", true);
 }

@@ -26,8 +26,6 @@ public static class BotSetup
         services.AddSingleton<CardActionRegistry>();
         services.AddSingleton<CardActionDispatcher>();
         services.AddSingleton<BotActivityRouter>();
-        services.AddSingleton<TableConversationReferenceRecorder>();
-        services.AddSingleton<IConversationReferenceRecorder>(sp => sp.GetRequiredService<TableConversationReferenceRecorder>());
         services.AddSingleton<IBotMessageSender, ConnectorMessageSender>();
         services.AddCardActionHandler<PingHandler>();
 
@@ -35,6 +33,10 @@ public static class BotSetup
             services.AddDevInbox();
         else
             services.AddSingleton(sp => CreateConnector(sp.GetRequiredService<IOptions<BotOptions>>().Value));
+        // Without a bot identity (Production before Bot:AppId is set) there is nobody to send as: no worker then.
+        var canSend = BotOptions.UseDevStandIns(builder.Environment, builder.Configuration)
+            || !string.IsNullOrWhiteSpace(builder.Configuration[$"{BotOptions.Section}:{nameof(BotOptions.AppId)}"]);
+        services.AddProactive(builder.Configuration, runWorker: canSend);
         return builder;
     }
 

@@ -12,8 +12,6 @@ namespace TeamsAmdl.Functions.Bot;
 /// </summary>
 public sealed class BotTables(Tables tables)
 {
-    /// <summary>Conversation references (see <see cref="TableConversationReferenceRecorder"/>).</summary>
-    public const string ConversationsTable = "BotConversations";
     /// <summary>Idempotency records of card actions (see <see cref="IdempotencyGuard"/>).</summary>
     public const string ActionsTable = "BotActions";
     /// <summary>Events the bot's handlers record, e.g. "Ping" (see <see cref="BotEventLog"/>).</summary>

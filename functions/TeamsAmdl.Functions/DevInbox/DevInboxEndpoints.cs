@@ -51,7 +51,7 @@ public static class DevInboxEndpoints
             {
                 token_type = "Bearer",
                 expires_in = (int)DevIssuer.TokenLifetime.TotalSeconds,
-                access_token = issuer.CreateToken(AppId(options.Value), serviceUrl, time.GetUtcNow()),
+                access_token = issuer.CreateToken(options.Value.EffectiveAppId, serviceUrl, time.GetUtcNow()),
             });
         });
 
@@ -74,9 +74,9 @@ public static class DevInboxEndpoints
                 conversation = new
                 {
                     id = DevConversations.Personal(s.AadObjectId!), conversationType = "personal",
-                    tenantId = string.IsNullOrWhiteSpace(o.TenantId) ? DevBotDefaults.TenantId : o.TenantId,
+                    tenantId = o.EffectiveTenantId,
                 },
-                bot = new { id = "28:" + AppId(o), name = o.Name },
+                bot = new { id = "28:" + o.EffectiveAppId, name = o.Name },
                 from = new { id = "29:dev-" + s.AadObjectId, name = s.DisplayName, aadObjectId = s.AadObjectId },
                 tokenUrl = DevIssuer.TokenPath,
                 messagesUrl = BotEndpoints.MessagesPath,
@@ -113,8 +113,6 @@ public static class DevInboxEndpoints
 
     private static IResult UnknownUser(string? user) =>
         ProblemResponses.Problem(404, "unknown_user", $"Unbekannter Demo-Benutzer „{user}“ (Liste: /api/dev/users).");
-
-    private static string AppId(BotOptions o) => string.IsNullOrWhiteSpace(o.AppId) ? DevBotDefaults.AppId : o.AppId;
 
     private static string BaseUrl(HttpRequest r) => $"{r.Scheme}://{r.Host}{r.PathBase}";
 

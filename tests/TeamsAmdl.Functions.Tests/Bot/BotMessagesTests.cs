@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsAmdl.Bot;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.DevInbox;
 
@@ -20,8 +21,8 @@ public sealed class BotMessagesTests(BotAppFactory app) : IClassFixture<BotAppFa
     private Task<IReadOnlyList<DevInboxEntity>> InboxAsync(string staffId) =>
         Service<DevInboxStore>().ListAsync(TestActivities.Aad(staffId), 50, CancellationToken.None);
 
-    private Task<IReadOnlyList<ConversationReferenceEntity>> ReferencesAsync(string staffId) =>
-        Service<TableConversationReferenceRecorder>().ListForUserAsync(TestActivities.Aad(staffId));
+    private async Task<IReadOnlyList<StoredConversationReference>> ReferencesAsync(string staffId) =>
+        await Service<ConversationReferenceStore>().GetUserAsync("tenant-1", TestActivities.Aad(staffId)) is { } r ? [r] : [];
 
     private async Task<int> PingEventsAsync(string staffId) =>
         (await Service<BotEventLog>().ListAsync(staffId, PingHandler.EventKind)).Count;
@@ -97,7 +98,7 @@ public sealed class BotMessagesTests(BotAppFactory app) : IClassFixture<BotAppFa
         Assert.Equal("msteams", reference.ChannelId);
         Assert.Equal("tenant-1", reference.TenantId);
         Assert.Equal("28:" + BotAppFactory.AppId, reference.BotId);
-        Assert.True(reference.Installed);
+        Assert.Equal(ConversationReferenceStatus.Active, reference.Status);
 
         var message = Assert.Single(await InboxAsync(user)).ReadActivity();
         Assert.Equal("message", (string?)message["type"]);
@@ -122,7 +123,7 @@ public sealed class BotMessagesTests(BotAppFactory app) : IClassFixture<BotAppFa
         var remove = TestActivities.Install(user);
         remove["action"] = "remove";
         Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(remove.ToJsonString())).StatusCode);
-        Assert.False(Assert.Single(await ReferencesAsync(user)).Installed);
+        Assert.Equal(ConversationReferenceStatus.Gone, Assert.Single(await ReferencesAsync(user)).Status);
         Assert.Single(await InboxAsync(user));
     }
 
@@ -256,7 +257,7 @@ public sealed class BotMessagesTests(BotAppFactory app) : IClassFixture<BotAppFa
         var update = TestActivities.Base("conversationUpdate", user);
         update["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:" + BotAppFactory.AppId });
         Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(update.ToJsonString())).StatusCode);
-        Assert.True(Assert.Single(await ReferencesAsync(user)).Installed);
+        Assert.Equal(ConversationReferenceStatus.Active, Assert.Single(await ReferencesAsync(user)).Status);
         Assert.Empty(await InboxAsync(user)); // the welcome comes with installationUpdate only
     }
 }

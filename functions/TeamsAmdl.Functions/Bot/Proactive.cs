@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Options;
+using TeamsAmdl.Bot;
+using TeamsAmdl.Cards;
+using TeamsAmdl.Domain;
+using TeamsAmdl.Storage;
+
+namespace TeamsAmdl.Functions.Bot;
+
+/// <summary>
+/// Proactive messages to staff (alerts, reminders, digests): through the durable outbox (bot/TeamsAmdl.Bot/Proactive),
+/// delivered by <see cref="OutboxWorkerService"/>. Callers give an idempotency key per message and recipient, so a
+/// retried feature run never sends twice.
+/// </summary>
+public sealed class Proactive(Outbox outbox, ConversationReferenceStore references, IOptions<BotOptions> options)
+{
+    public Outbox Outbox { get; } = outbox;
+    public ConversationReferenceStore References { get; } = references;
+    public string TenantId => options.Value.EffectiveTenantId;
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await References.CreateIfNotExistsAsync(ct);
+        await Outbox.CreateIfNotExistsAsync(ct);
+    }
+
+    /// <summary>Queues a card for each recipient; the key must identify the message for that recipient.</summary>
+    public Task<EnqueueResult> SendCardAsync(IEnumerable<(Staff To, string MessageKey)> recipients, Func<Staff, AdaptiveCard> card,
+        CancellationToken ct)
+    {
+        var messages = new List<OutboundMessage>();
+        foreach (var (to, key) in recipients)
+        {
+            if (string.IsNullOrWhiteSpace(to.AadObjectId))
+                throw new InvalidOperationException($"Staff member {to.Id} has no AAD object id and cannot be reached in Teams.");
+            var content = card(to).ToJsonObject();
+            CardRequestIds.Stamp(content);
+            messages.Add(new OutboundMessage(key, TenantId, to.AadObjectId, new Activity
+            {
+                Type = ActivityTypes.Message,
+                Locale = "de-DE",
+                Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = content }],
+            }));
+        }
+        return Outbox.EnqueueAsync(messages, ct);
+    }
+
+    /// <summary>Replaces an already delivered card everywhere it is shown (e.g. a taken place no longer shows as free).</summary>
+    public Task UpdateCardAsync(string messageKey, AdaptiveCard card, CancellationToken ct)
+    {
+        var content = card.ToJsonObject();
+        CardRequestIds.Stamp(content);
+        return Outbox.UpdateSentAsync(messageKey, new Activity
+        {
+            Type = ActivityTypes.Message,
+            Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = content }],
+        }, ct);
+    }
+}
+
+/// <summary>Feeds install/uninstall and conversation updates into the outbox's conversation reference store.</summary>
+public sealed class StoreConversationReferenceRecorder(ConversationReferenceStore store) : IConversationReferenceRecorder
+{
+    public Task RecordAsync(Activity activity, CancellationToken cancellationToken) => store.RecordAsync(activity, cancellationToken);
+}
+
+/// <summary>
+/// Runs the outbox worker inside the app process (standalone and under the Functions host, whose custom handler
+/// process stays up). Bot:RunOutboxWorker=false switches it off, e.g. for a second instance.
+/// </summary>
+public sealed class OutboxWorkerService(OutboxWorker worker, Proactive proactive, ILogger<OutboxWorkerService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await proactive.InitializeAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await worker.RunAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Outbox worker failed; restarting in 5 s");
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+        }
+    }
+}
+
+public static class ProactiveSetup
+{
+    public const string ReferencesTable = "ConversationReferences";
+    public const string OutboxTable = "Outbox";
+    public const string OutboxQueue = "outbox";
+
+    public static IServiceCollection AddProactive(this IServiceCollection services, IConfiguration config, bool runWorker)
+    {
+        services.AddSingleton(sp => new ConversationReferenceStore(sp.GetRequiredService<Repositories.Tables>().Get(ReferencesTable),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Outbox(sp.GetRequiredService<Repositories.Tables>().Get(OutboxTable),
+            StorageSetup.CreateQueueService(config).GetQueueClient(StorageSetup.Prefixed(config, OutboxQueue)),
+            sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<BotOptions>>().Value;
+            return new OutboxWorker(sp.GetRequiredService<Outbox>(), sp.GetRequiredService<ConversationReferenceStore>(),
+                sp.GetRequiredService<ConnectorClient>(),
+                new OutboxWorkerOptions { BotId = "28:" + o.EffectiveAppId, ServiceUrl = o.ServiceUrl },
+                sp.GetRequiredService<ILogger<OutboxWorker>>(), sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<Proactive>();
+        services.AddSingleton<IConversationReferenceRecorder, StoreConversationReferenceRecorder>();
+        if (runWorker && config.GetValue($"{BotOptions.Section}:{nameof(BotOptions.RunOutboxWorker)}", true))
+            services.AddHostedService<OutboxWorkerService>();
+        return services;
+    }
+}
