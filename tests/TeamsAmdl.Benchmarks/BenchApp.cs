@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsAmdl.TestSupport;
+
+namespace TeamsAmdl.Benchmarks;
+
+/// <summary>The real app on a Kestrel port, Development (dev issuer + dev connector), storage on Azurite.</summary>
+public sealed class BenchApp : WebApplicationFactory<Program>
+{
+    public string BaseUrl { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
+        builder.UseSetting("Storage:TablePrefix", Azurite.UniqueName("b")[..12]);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public BenchApp Start()
+    {
+        // WebApplicationFactory finds the content root through this variable outside a test project.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TEAMSAMDL_FUNCTIONS",
+            Path.Combine(RepoRoot.Find(), "functions", "TeamsAmdl.Functions"));
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        return this;
+    }
+}
