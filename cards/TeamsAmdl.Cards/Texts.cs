@@ -6,7 +6,7 @@ namespace TeamsAmdl.Cards;
 /// Every German text the cards show, in one place (wording reviews, later translation). Builders never contain
 /// German literals; they call these constants and format functions. Address users formally ("Sie").
 /// </summary>
-public static class CardTexts
+public static partial class CardTexts
 {
     /// <summary>Display name of the app in card texts.</summary>
     public const string AppName = "TeamsAmdl";

@@ -1,7 +1,7 @@
 namespace TeamsAmdl.Cards;
 
 /// <summary>Verbs of the Action.Execute actions the cards emit; the bot dispatches on these.</summary>
-public static class CardVerbs
+public static partial class CardVerbs
 {
     /// <summary>"Verbindung testen": the bot answers with <see cref="PingResultCard"/>.</summary>
     public const string Ping = "ping";
