@@ -4,6 +4,7 @@ using TeamsAmdl.Functions.Auth;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Seeding;
+using TeamsAmdl.Functions.Timers;
 
 var builder = WebApplication.CreateBuilder(args);
 HostPort.Configure(builder);
@@ -25,6 +26,7 @@ if (dev) auth.AddScheme<AuthenticationSchemeOptions, DevUserAuthenticationHandle
 else auth.AddScheme<EntraOptions, EntraAuthenticationHandler>(AuthSchemes.Entra, o => builder.Configuration.GetSection("Auth").Bind(o));
 builder.Services.AddAuthorization();
 builder.AddBot();
+builder.Services.AddTimers(builder.Configuration);
 
 var app = builder.Build();
 try
@@ -46,6 +48,7 @@ app.MapHealthEndpoints();
 app.MapMeasureEndpoints();
 if (dev) app.MapDevEndpoints();
 app.MapBot();
+app.MapTimers();
 app.Run();
 
 public partial class Program;

@@ -23,6 +23,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Timers:RunStandalone", "false"); // tests run jobs directly
+
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
     }
 
