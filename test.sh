@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs npm dependencies and Chromium if missing, starts Azurite on free ports
+# Runs every test: installs npm dependencies, Chromium and LibreOffice/poppler (document tests) if missing, starts Azurite on free ports
 # (in memory), runs `dotnet test` on the solution, stops Azurite again.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,6 +7,7 @@ source infra/local/dev-env.sh
 
 ensure_npm_deps
 ensure_chromium
+ensure_office
 start_azurite memory
 trap stop_azurite EXIT
 log "Azurite running (pid $AZURITE_PID)"

@@ -26,11 +26,13 @@ if (dev) auth.AddScheme<AuthenticationSchemeOptions, DevUserAuthenticationHandle
 else auth.AddScheme<EntraOptions, EntraAuthenticationHandler>(AuthSchemes.Entra, o => builder.Configuration.GetSection("Auth").Bind(o));
 builder.Services.AddAuthorization();
 builder.AddBot();
+builder.AddFiling();
 builder.Services.AddTimers(builder.Configuration);
 
 var app = builder.Build();
 try
 {
+    app.MapFiling(); // first: an unusable Filing configuration stops the start with one line naming the setting
     await StorageSetup.EnsureReachableAsync(app.Services.GetRequiredService<Tables>(), app.Configuration, app.Lifetime.ApplicationStopping);
     if (app.Configuration.GetValue("Seed:Demo", dev))
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);

@@ -25,6 +25,17 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-liberation >/dev/null
 }
 
+# Document tests (e-Akte): LibreOffice renders the DOCX documents, poppler-utils reads and rasterises PDFs
+# (pdftotext, pdfinfo, pdftoppm). Without recommends: a few hundred MB instead of the full office suite.
+ensure_office() {
+  if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then return 0; fi
+  log "Installing Debian's libreoffice-writer-nogui and poppler-utils (document tests)"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-liberation >/dev/null
+}
+
 free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 }

@@ -1,0 +1,79 @@
+using Azure.Core;
+using Microsoft.Extensions.Logging;
+using TeamsAmdl.Filing;
+using TeamsAmdl.Filing.Graph;
+using TeamsAmdl.Storage;
+
+// The filing side of the app in a process of its own, for the crash test (TeamsAmdl.Filing.Tests/CrashTests): it
+// queues one document (as a card action or timer of the app would: blob, job row, queue message) and runs the
+// FilingWorker against the fake Graph until it is killed or stdin closes. Configured through environment variables;
+// prints "enqueued {jobId} {created}" and then "ready".
+
+namespace TeamsAmdl.FilingCrashWorker;
+
+internal static class CrashWorkerProgram
+{
+    private static string Env(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"{name} is not set.");
+
+    public static async Task Main()
+    {
+        var storage = Env("FILING_STORAGE");
+        var options = new FilingOptions
+        {
+            SiteId = Env("FILING_SITE_ID"),
+            DriveId = Env("FILING_DRIVE_ID"),
+            GraphBaseUrl = Env("FILING_GRAPH_URL"),
+            GraphRetryDelaySeconds = 0,
+            LeaseDuration = TimeSpan.FromSeconds(int.Parse(Env("FILING_LEASE_SECONDS"))),
+            PollInterval = TimeSpan.FromMilliseconds(50),
+            MaxPollInterval = TimeSpan.FromMilliseconds(200),
+            RetryDelay = TimeSpan.FromMilliseconds(200),
+        };
+        var outbox = new FilingOutbox(new TableClient(storage, Env("FILING_TABLE")), new QueueClient(storage, Env("FILING_QUEUE")),
+            new BlobContainerClient(storage, Env("FILING_CONTAINER")), options);
+        await outbox.CreateIfNotExistsAsync();
+
+        var bytes = new byte[int.Parse(Env("FILING_DOC_SIZE"))];
+        new Random(int.Parse(Env("FILING_DOC_SEED"))).NextBytes(bytes);
+        var target = new FilingTarget("Bildungswerk Nord gGmbH", "962-U-2026-0301", FilingCategory.SchriftverkehrMaengel, "Mängelschreiben",
+            new DateOnly(2026, 11, 21), Env("FILING_DOC_TITLE"), "pdf");
+        var receipt = await outbox.EnqueueAsync(new FilingDocument(target, BinaryData.FromBytes(bytes), "application/pdf"));
+        Console.Out.WriteLine($"enqueued {receipt.JobId} {receipt.Created}");
+
+        var graph = FilingGraph.CreateClient(options, new StaticToken(Env("FILING_TOKEN")));
+        var worker = new FilingWorker(outbox, new GraphDocumentLibrary(graph, options), options, new StderrLogger<FilingWorker>());
+        using var stop = new CancellationTokenSource();
+        _ = Task.Run(() =>
+        {
+            // The test closes stdin to ask for a graceful stop; a killed parent closes it too.
+            Console.In.ReadToEnd();
+            stop.Cancel();
+        });
+        Console.Out.WriteLine("ready");
+        Console.Out.Flush();
+        await worker.RunAsync(stop.Token);
+    }
+}
+
+internal sealed class StaticToken(string token) : TokenCredential
+{
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        new(token, DateTimeOffset.UtcNow.AddHours(1));
+
+    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        new(GetToken(requestContext, cancellationToken));
+}
+
+internal sealed class StderrLogger<T> : ILogger<T>
+{
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
+            Console.Error.WriteLine($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.GetType().Name + ": " + exception.Message)}");
+    }
+}
