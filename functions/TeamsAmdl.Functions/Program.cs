@@ -27,6 +27,7 @@ else auth.AddScheme<EntraOptions, EntraAuthenticationHandler>(AuthSchemes.Entra,
 builder.Services.AddAuthorization();
 builder.AddBot();
 builder.AddFiling();
+builder.AddRatings();
 builder.Services.AddTimers(builder.Configuration);
 
 var app = builder.Build();
@@ -50,6 +51,7 @@ app.MapHealthEndpoints();
 app.MapMeasureEndpoints();
 if (dev) app.MapDevEndpoints();
 app.MapBot();
+app.MapRatings();
 app.MapTimers();
 app.Run();
 

@@ -26,5 +26,63 @@ public static class CardSamples
             Occupancy: 9,
             NextEntryDate: new DateOnly(2025, 10, 1),
             Betreuer: "Jonas Becker")),
+        ["rating-request"] = () => RatingRequestCard.Build(new RatingRequestCardData(RatingSampleHeader(28),
+            TemplateTitle: "Trägerbewertung TM – Hard Facts und Soft Facts", TemplateVersion: 1, QuestionCount: 15, PageCount: 2,
+            RequestedBy: "Julia Weber", Threshold: "2", Note: null, AssessorUserId: "7b1c2d3e-0000-4000-8000-00000000be03")),
+        ["rating-page"] = () => RatingPageCard.Build(new RatingPageCardData(RatingSampleHeader(21), Page: 1, PageCount: 3,
+            Section: "Hard Facts", Part: 1, Parts: 1, Scale: RatingSampleScale, Questions:
+            [
+                new("h1", 1, "Teilnehmerzahlen: Die vertraglich vereinbarten Plätze sind besetzt, freie Plätze werden unverzüglich gemeldet.",
+                    "Auslastung laut Vertrag und Meldungen über freie Plätze.", 3),
+                new("h2", 2, "Anwesenheit: Anwesenheitslisten sind vollständig, Fehlzeiten werden fristgerecht gemeldet.", null, 4,
+                    "Listen kommen immer pünktlich."),
+                new("h3", 3, "Integrationsquote: Die vertraglich vereinbarte Eingliederungs- bzw. Zielquote wird erreicht."),
+            ], Answered: 2, QuestionCount: 15, Errors: null, AssessorUserId: "7b1c2d3e-0000-4000-8000-00000000be03")),
+        ["rating-page-error"] = () => RatingPageCard.Build(new RatingPageCardData(RatingSampleHeader(21), Page: 2, PageCount: 3,
+            Section: "Soft Facts", Part: 1, Parts: 1, Scale: RatingSampleScale, Questions:
+            [
+                new("s1", 8, "Zusammenarbeit mit dem Jobcenter: Absprachen mit Maßnahmebetreuung und Integrationsfachkräften werden eingehalten.", null, 2),
+                new("s2", 9, "Erreichbarkeit: Die Ansprechpersonen des Trägers sind gut erreichbar und reagieren zeitnah."),
+            ], Answered: 7, QuestionCount: 15, Errors: ["Frage 9 ist nicht beantwortet."])),
+        ["rating-summary"] = () => RatingSummaryCard.Build(new RatingSummaryCardData(RatingSampleHeader(20), Page: 3, PageCount: 3,
+            HardAverage: "3,14", SoftAverage: "3,25", Threshold: "2", Sections: RatingSampleSections, BadValues: [])),
+        ["rating-summary-auffaellig"] = () => RatingSummaryCard.Build(new RatingSummaryCardData(RatingSampleHeader(20), Page: 3, PageCount: 3,
+            HardAverage: "1,85", SoftAverage: "3,12", Threshold: "2", Sections: RatingSampleSections, BadValues:
+            [
+                new("avg-hard", RatingBadValueKind.HardFactsAverage, "1,85", Begruendung: "Nur 6 von 12 Plätzen besetzt, Berichte kommen verspätet.",
+                    BegruendungMissing: false, HandlungsempfehlungMissing: true),
+                new("q-s2", RatingBadValueKind.SoftFactsQuestion, "1", 9, "Erreichbarkeit: Die Ansprechpersonen des Trägers sind gut erreichbar und reagieren zeitnah.",
+                    BegruendungMissing: true, HandlungsempfehlungMissing: true),
+            ], ShowMissing: true, AssessorUserId: "7b1c2d3e-0000-4000-8000-00000000be03")),
+        ["rating-submitted"] = () => RatingSubmittedCard.Build(new RatingSubmittedCardData(RatingSampleHeader(20),
+            new DateTimeOffset(2026, 11, 29, 9, 15, 0, TimeSpan.Zero), "1,85", "3,12", RatingSampleBadValues)),
+        ["rating-reminder"] = () => RatingReminderCard.Build(new RatingReminderCardData(RatingSampleHeader(7), Answered: 7, QuestionCount: 15)),
+        ["rating-overdue"] = () => RatingOverdueCard.Build(new RatingOverdueCardData(RatingSampleHeader(-1), "Nadine Hoffmann",
+            new DateOnly(2026, 11, 21), Answered: 0, QuestionCount: 15)),
+        ["rating-flagged"] = () => RatingFlaggedCard.Build(new RatingFlaggedCardData(RatingSampleHeader(20), "Nadine Hoffmann", "Nadine Hoffmann",
+            new DateTimeOffset(2026, 11, 29, 9, 15, 0, TimeSpan.Zero), "1,85", "3,12", "2", RatingSampleBadValues)),
+        ["rating-closed"] = () => RatingClosedCard.Build(new RatingClosedCardData(RatingSampleHeader(10),
+            new DateTimeOffset(2026, 12, 8, 14, 0, 0, TimeSpan.Zero), "Die Bewertungsanfrage ist geschlossen; Ihre Eingaben wurden nicht gespeichert.")),
     };
+
+    private static RatingHeaderData RatingSampleHeader(int daysLeft) => new("bw-3f9a1c27e0d4", "962-E-2026-0103",
+        "Berufliche Orientierung für Geflüchtete", "Bildungszentrum am Hafen e.V.", "Regelbewertung während der Maßnahme",
+        new DateOnly(2026, 12, 19), daysLeft);
+
+    private static RatingScaleChoice[] RatingSampleScale =>
+        [new(4, "sehr gut"), new(3, "gut"), new(2, "ausreichend"), new(1, "mangelhaft")];
+
+    private static RatingSectionSummary[] RatingSampleSections =>
+    [
+        new("Hard Facts", "1,85", [new(1, "Teilnehmerzahlen", "1 – mangelhaft"), new(2, "Anwesenheit", "2 – ausreichend"), new(3, "Integrationsquote", "3 – gut")]),
+        new("Soft Facts", "3,12", [new(8, "Zusammenarbeit mit dem Jobcenter", "4 – sehr gut"), new(9, "Erreichbarkeit", "1 – mangelhaft")]),
+    ];
+
+    private static RatingBadValueView[] RatingSampleBadValues =>
+    [
+        new("avg-hard", RatingBadValueKind.HardFactsAverage, "1,85", Begruendung: "Nur 6 von 12 Plätzen besetzt, Berichte kommen verspätet.",
+            Handlungsempfehlung: "Qualitätsgespräch mit dem Träger bis 15.12.; Besetzungsplan anfordern."),
+        new("q-s2", RatingBadValueKind.SoftFactsQuestion, "1", 9, "Erreichbarkeit: Die Ansprechpersonen des Trägers sind gut erreichbar und reagieren zeitnah.",
+            "Telefonisch seit Wochen kaum erreichbar, E-Mails bleiben unbeantwortet.", "Feste Sprechzeiten und eine Vertretung vereinbaren."),
+    ];
 }

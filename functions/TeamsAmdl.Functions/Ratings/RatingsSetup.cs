@@ -1,0 +1,39 @@
+using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Functions.Ratings;
+using TeamsAmdl.Functions.Timers;
+
+namespace TeamsAmdl.Functions;
+
+/// <summary>
+/// Wires the Lieferantenbewertung (SPEC §5, Ratings/README.md): <c>builder.AddRatings()</c> registers the stores, the
+/// card action handlers, the reminder job and a start-up step (tables, default questionnaire, demo requests);
+/// <c>app.MapRatings()</c> maps /api/ratings.
+/// </summary>
+public static class RatingsSetup
+{
+    public static WebApplicationBuilder AddRatings(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddSingleton<RatingTables>();
+        s.AddSingleton<TemplateStore>();
+        s.AddSingleton<RatingStore>();
+        s.AddSingleton<RatingFollowUps>();
+        s.AddSingleton<RatingRequests>();
+        s.AddSingleton<RatingFlow>();
+        s.AddSingleton<TmImport>();
+        s.AddSingleton<RatingsDemoSeeder>();
+        s.AddCardActionHandler<RatingOpenHandler>();
+        s.AddCardActionHandler<RatingSavePageHandler>();
+        s.AddCardActionHandler<RatingSaveDraftHandler>();
+        s.AddCardActionHandler<RatingSubmitHandler>();
+        s.AddTimerJob<RatingReminderJob>();
+        s.AddHostedService<RatingsStartup>();
+        return builder;
+    }
+
+    public static WebApplication MapRatings(this WebApplication app)
+    {
+        app.MapRatingEndpoints();
+        return app;
+    }
+}
