@@ -26,6 +26,7 @@ if (dev) auth.AddScheme<AuthenticationSchemeOptions, DevUserAuthenticationHandle
 else auth.AddScheme<EntraOptions, EntraAuthenticationHandler>(AuthSchemes.Entra, o => builder.Configuration.GetSection("Auth").Bind(o));
 builder.Services.AddAuthorization();
 builder.AddBot();
+builder.AddDigest();
 builder.AddFiling();
 builder.AddRatings();
 builder.Services.AddTimers(builder.Configuration);
@@ -51,6 +52,7 @@ app.MapHealthEndpoints();
 app.MapMeasureEndpoints();
 if (dev) app.MapDevEndpoints();
 app.MapBot();
+app.MapDigest();
 app.MapRatings();
 app.MapTimers();
 app.Run();

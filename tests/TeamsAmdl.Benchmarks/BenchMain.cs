@@ -13,6 +13,7 @@ public static class BenchMain
             case "invoke":
                 await InvokeLatency.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000);
                 return 0;
+            case "digest": return await DigestPublish.RunAsync(args.Skip(1).Select(int.Parse).ToArray());
             default:
                 Console.Error.WriteLine("Benchmarks: invoke [count]  (Universal Actions invoke latency, ping verb, over HTTP, app on Azurite)");
                 return 2;

@@ -26,6 +26,16 @@ public static class CardSamples
             Occupancy: 9,
             NextEntryDate: new DateOnly(2025, 10, 1),
             Betreuer: "Jonas Becker")),
+        ["weekly-input"] = () => WeeklyInputCard.Build(SampleWeeklyInput(reminder: false)),
+        ["weekly-input-reminder"] = () => WeeklyInputCard.Build(SampleWeeklyInput(reminder: true)),
+        ["weekly-input-done"] = () => WeeklyInputDoneCard.Build(new WeeklyInputDoneCardData("2025-W40", "KW 40/2025", "Jonas Becker",
+            new DateTimeOffset(2025, 9, 29, 8, 45, 0, TimeSpan.Zero),
+            [
+                new WeeklyInputDoneRow("MN-2025-0042", "Aktivierung und berufliche Eingliederung – Perspektive 50plus", 8, 12, 4, new DateOnly(2025, 10, 1), true),
+                new WeeklyInputDoneRow("MN-2025-0077", "DIA-AM Hamburg Süd", 10, 12, 2, new DateOnly(2025, 10, 13), false),
+            ])),
+        ["digest"] = () => DigestCard.Build(SampleDigest(condensed: false)),
+        ["digest-condensed"] = () => DigestCard.Build(SampleDigest(condensed: true)),
         ["rating-request"] = () => RatingRequestCard.Build(new RatingRequestCardData(RatingSampleHeader(28),
             TemplateTitle: "Trägerbewertung TM – Hard Facts und Soft Facts", TemplateVersion: 1, QuestionCount: 15, PageCount: 2,
             RequestedBy: "Julia Weber", Threshold: "2", Note: null, AssessorUserId: "7b1c2d3e-0000-4000-8000-00000000be03")),
@@ -85,4 +95,56 @@ public static class CardSamples
         new("q-s2", RatingBadValueKind.SoftFactsQuestion, "1", 9, "Erreichbarkeit: Die Ansprechpersonen des Trägers sind gut erreichbar und reagieren zeitnah.",
             "Telefonisch seit Wochen kaum erreichbar, E-Mails bleiben unbeantwortet.", "Feste Sprechzeiten und eine Vertretung vereinbaren."),
     ];
+
+    private static WeeklyInputCardData SampleWeeklyInput(bool reminder) => new(
+        Week: "2025-W40", WeekLabel: "KW 40/2025", Monday: new DateOnly(2025, 9, 29), Sunday: new DateOnly(2025, 10, 5),
+        BetreuerName: "Jonas Becker",
+        Measures:
+        [
+            new WeeklyInputMeasure("MN-2025-0042", "Aktivierung und berufliche Eingliederung – Perspektive 50plus", "Einkaufsmaßnahme",
+                "Bildungswerk Nord gGmbH", "Hamburg-Harburg", Capacity: 12, SystemOccupied: 9, SystemFree: 3,
+                SystemNextEntry: new DateOnly(2025, 10, 1), IntakeOpen: true, EntryOnGrid: false,
+                Occupied: reminder ? 14 : 9, NextEntry: new DateOnly(2025, 10, 1), Remarks: reminder ? "Zwei Abbrüche in KW 39" : null,
+                Errors: reminder ? ["14 belegte Plätze sind mehr als die 12 Plätze der Maßnahme; ein Platz kann nicht doppelt vergeben werden."] : null),
+            new WeeklyInputMeasure("MN-2025-0077", "DIA-AM Hamburg Süd", "DIA-AM", "Integra Fachdienste GmbH", "Hamburg-Wilhelmsburg",
+                Capacity: 12, SystemOccupied: 10, SystemFree: 2, SystemNextEntry: new DateOnly(2025, 10, 13), IntakeOpen: true,
+                EntryOnGrid: true, Occupied: 10, NextEntry: new DateOnly(2025, 10, 13), Remarks: null, AlreadySubmitted: reminder),
+            new WeeklyInputMeasure("MN-2024-0913", "UB/InbeQ Hamburg", "UB/InbeQ", "Inklusionsdienst Elbe gGmbH", "Hamburg-Mitte",
+                Capacity: 10, SystemOccupied: 7, SystemFree: 0, SystemNextEntry: null, IntakeOpen: false, EntryOnGrid: false,
+                Occupied: 7, NextEntry: null, Remarks: null),
+        ],
+        IsReminder: reminder, Part: 1, Parts: reminder ? 1 : 2, MinEntryDate: new DateOnly(2025, 9, 29), HasErrors: reminder);
+
+    private static DigestCardData SampleDigest(bool condensed) => new(
+        WeekLabel: "KW 40/2025", Monday: new DateOnly(2025, 9, 29), Sunday: new DateOnly(2025, 10, 5), PublishedBy: "Julia Weber",
+        PublishedAt: new DateTimeOffset(2025, 10, 1, 9, 30, 0, TimeSpan.Zero), Part: 1, Parts: condensed ? 1 : 2,
+        Summary: new DigestCardSummary(Measures: 26, FreePlaces: 48, MeasuresWithFreePlaces: 15, EntriesSoon: 7, SoonDays: 14, Missing: 2),
+        Sections:
+        [
+            new DigestCardSection("Team U25", Continued: false,
+            [
+                new DigestCardGroup("Einkaufsmaßnahme", Continued: false,
+                [
+                    new DigestCardRow("MN-2025-0042", "Aktivierung und berufliche Eingliederung – Perspektive 50plus", "Bildungswerk Nord gGmbH",
+                        "Hamburg-Harburg", 8, 12, 4, new DateOnly(2025, 10, 1), EntrySoon: true, Remarks: "Zwei Abbrüche in KW 39", SystemValues: false),
+                    new DigestCardRow("MN-2025-0051", "Bewerbungswerkstatt Digital", "Lernfabrik Nordstadt GmbH", "Hamburg-Nord", 10, 10, 0,
+                        null, EntrySoon: false, Remarks: null, SystemValues: true),
+                ], HiddenCount: condensed ? 3 : 0),
+                new DigestCardGroup("AGH", Continued: false,
+                [
+                    new DigestCardRow("MN-2025-0063", "AGH Stadtgrün", "ProArbeit Hamburg GmbH", "Hamburg-Süd", 16, 20, 4,
+                        new DateOnly(2025, 11, 3), EntrySoon: false, Remarks: null, SystemValues: false),
+                ]),
+            ]),
+            new DigestCardSection("Team Reha/SB", Continued: !condensed,
+            [
+                new DigestCardGroup("DIA-AM", Continued: !condensed,
+                [
+                    new DigestCardRow("MN-2025-0077", "DIA-AM Hamburg Süd", "Integra Fachdienste GmbH", "Hamburg-Wilhelmsburg", 10, 12, 2,
+                        new DateOnly(2025, 11, 10), EntrySoon: false, Remarks: null, SystemValues: false),
+                ], HiddenCount: condensed ? 1 : 0),
+            ]),
+        ],
+        CondensedMaxMessages: condensed ? 10 : null,
+        TabUrl: "https://teams.microsoft.com/l/entity/5d7f9ce3-4eea-4e6a-965e-f047ef2989b2/massnahmeinfo");
 }

@@ -1,0 +1,101 @@
+using Azure;
+using TeamsAmdl.Bot;
+using TeamsAmdl.Cards;
+using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Storage;
+
+namespace TeamsAmdl.Functions.Digest;
+
+/// <summary>One part of a digest in one channel (table DigestDeliveries).</summary>
+public sealed class DigestDeliveryEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    /// <summary>Sending, Sent or Failed.</summary>
+    public string Status { get; set; } = "";
+    public DateTimeOffset AttemptAt { get; set; }
+    public int Attempts { get; set; }
+    public string? ActivityId { get; set; }
+    public string? ErrorCode { get; set; }
+    public string? Error { get; set; }
+}
+
+/// <summary>
+/// Posts a digest into a team channel through the bot's channel conversation reference (recorded when the bot was
+/// added to the team). The proactive outbox addresses personal chats only, so channel posts keep their own status
+/// row per (digest, channel, part): claimed as Sending, then Sent with the activity id, or Failed with the reason.
+/// A part that is Sent is never posted again when the publication is repeated; a Failed one is tried again; a
+/// Sending one older than <see cref="InDoubtAfter"/> (the process died during the post) is posted again
+/// (at-least-once, like the outbox's default).
+/// </summary>
+public sealed class ChannelPoster(DigestTables tables, IServiceProvider services, TimeProvider time, ILogger<ChannelPoster> log)
+{
+    public static readonly TimeSpan InDoubtAfter = TimeSpan.FromMinutes(2);
+
+    public async Task<ChannelOutcome> PostAsync(string digestId, StoredConversationReference channel, IReadOnlyList<AdaptiveCard> cards,
+        CancellationToken ct)
+    {
+        var name = DisplayName(channel);
+        if (channel.Status != ConversationReferenceStatus.Active || string.IsNullOrEmpty(channel.ServiceUrl) || string.IsNullOrEmpty(channel.ConversationId))
+            return new ChannelOutcome(channel.Key, name, "failed", DigestTexts.BotNotInChannel(name));
+        var table = await tables.GetAsync(DigestTables.DeliveriesTable, ct);
+        var connector = services.GetRequiredService<ConnectorClient>();
+        for (var part = 0; part < cards.Count; part++)
+        {
+            var rowKey = TableKeys.Escape($"channel|{channel.Key}|{part + 1:D2}");
+            var existing = await table.GetEntityIfExistsAsync<DigestDeliveryEntity>(digestId, rowKey, cancellationToken: ct);
+            var now = time.GetUtcNow();
+            var row = existing.HasValue ? existing.Value! : null;
+            if (row?.Status == "Sent") continue;
+            if (row?.Status == "Sending" && now - row.AttemptAt < InDoubtAfter)
+                return new ChannelOutcome(channel.Key, name, "pending", DigestTexts.ChannelInProgress(name));
+
+            var claim = new DigestDeliveryEntity
+            {
+                PartitionKey = digestId, RowKey = rowKey, Status = "Sending", AttemptAt = now, Attempts = (row?.Attempts ?? 0) + 1,
+            };
+            try
+            {
+                if (row is null) await table.AddEntityAsync(claim, ct);
+                else await table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Replace, ct);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                return new ChannelOutcome(channel.Key, name, "pending", DigestTexts.ChannelInProgress(name));
+            }
+
+            try
+            {
+                var activity = DigestMessages.ToActivity(cards[part]);
+                activity.Conversation = new ConversationAccount { Id = channel.ConversationId };
+                var sent = await connector.SendToConversationAsync(channel.ServiceUrl, channel.ConversationId, activity, ct);
+                claim.Status = "Sent";
+                claim.ActivityId = sent.Id;
+                await table.UpsertEntityAsync(claim, TableUpdateMode.Replace, CancellationToken.None);
+            }
+            catch (ConnectorException e)
+            {
+                claim.Status = "Failed";
+                claim.ErrorCode = e.ErrorCode ?? $"HTTP {e.Status}";
+                claim.Error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                await table.UpsertEntityAsync(claim, TableUpdateMode.Replace, CancellationToken.None);
+                log.LogWarning(e, "Digest {DigestId}: posting part {Part} to channel {Channel} failed ({Code})", digestId, part + 1, channel.Key, claim.ErrorCode);
+                if (e.Status is 403 or 404)
+                {
+                    // The bot was removed from the team or the channel is gone: remember it, so the tab stops offering it.
+                    await services.GetRequiredService<Proactive>().References.MarkGoneAsync(channel.TenantId, ConversationKind.Channel, channel.Key, ct);
+                    return new ChannelOutcome(channel.Key, name, "failed", DigestTexts.BotNotInChannel(name));
+                }
+                return new ChannelOutcome(channel.Key, name, "failed", DigestTexts.ChannelTransient(name));
+            }
+        }
+        return new ChannelOutcome(channel.Key, name, "sent", null);
+    }
+
+    public static string DisplayName(StoredConversationReference c) =>
+        string.IsNullOrWhiteSpace(c.ChannelName)
+            ? string.IsNullOrWhiteSpace(c.TeamName) ? c.Key : c.TeamName!
+            : string.IsNullOrWhiteSpace(c.TeamName) ? c.ChannelName! : $"{c.TeamName} › {c.ChannelName}";
+}

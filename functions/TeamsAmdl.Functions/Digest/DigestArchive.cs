@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using TeamsAmdl.Storage;
+
+namespace TeamsAmdl.Functions.Digest;
+
+/// <summary>
+/// Blobs of published digests (container "digests"): the snapshot (JSON) the history renders again, and the whole
+/// digest as a PDF for the history's download. Both are named by the publish id and written once, so a repeated
+/// publication run leaves them as they are. (The e-Akte gets one Maßnahmeinfo document per measure through
+/// TeamsAmdl.Filing, see <see cref="DigestFiling"/>.)
+/// </summary>
+public sealed class DigestArchive(IConfiguration config)
+{
+    public const string Container = "digests";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly Lazy<BlobServiceClient> _service = new(() => StorageSetup.CreateBlobService(config));
+    private Task? _created;
+
+    private async Task<BlobContainerClient> ContainerAsync(CancellationToken ct)
+    {
+        var container = _service.Value.GetBlobContainerClient(StorageSetup.Prefixed(config, Container));
+        var created = _created ??= container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+        try
+        {
+            await created.WaitAsync(ct);
+        }
+        catch when (created.IsFaulted)
+        {
+            _created = null;
+            throw;
+        }
+        return container;
+    }
+
+    public static string SnapshotBlob(string id) => $"snapshots/{id}.json";
+
+    public static string DocumentBlob(DigestSnapshot s) => $"documents/{s.Week}/{s.Id}.pdf";
+
+    /// <summary>The file name people see ("Maßnahmeinfo KW 47-2026.pdf").</summary>
+    public static string DocumentFileName(DigestSnapshot s) => $"Maßnahmeinfo KW {s.WeekKey.Week:00}-{s.WeekKey.Year}.pdf";
+
+    public async Task SaveSnapshotAsync(DigestSnapshot snapshot, CancellationToken ct)
+    {
+        var blob = (await ContainerAsync(ct)).GetBlobClient(SnapshotBlob(snapshot.Id));
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromObjectAsJson(snapshot, Json), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Written by an earlier run of the same publication: the first snapshot stays.
+        }
+    }
+
+    public async Task<DigestSnapshot?> LoadSnapshotAsync(string id, CancellationToken ct)
+    {
+        var blob = (await ContainerAsync(ct)).GetBlobClient(SnapshotBlob(id));
+        try
+        {
+            return (await blob.DownloadContentAsync(ct)).Value.Content.ToObjectFromJson<DigestSnapshot>(Json);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores the digest's PDF (history download); returns the blob name.</summary>
+    public async Task<string> SaveDocumentAsync(DigestSnapshot snapshot, byte[] pdf, CancellationToken ct)
+    {
+        var name = DocumentBlob(snapshot);
+        var blob = (await ContainerAsync(ct)).GetBlobClient(name);
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(pdf), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders
+                {
+                    ContentType = DigestPdf.ContentType,
+                    ContentDisposition = "attachment; filename*=UTF-8''" + Uri.EscapeDataString(DocumentFileName(snapshot)),
+                },
+                Metadata = new Dictionary<string, string> { ["digest_id"] = snapshot.Id, ["week"] = snapshot.Week },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Written by an earlier run of the same publication.
+        }
+        return name;
+    }
+
+    public async Task<(BinaryData Content, IDictionary<string, string> Metadata)?> LoadDocumentAsync(string blobName, CancellationToken ct)
+    {
+        var blob = (await ContainerAsync(ct)).GetBlobClient(blobName);
+        try
+        {
+            var r = (await blob.DownloadContentAsync(ct)).Value;
+            return (r.Content, r.Details.Metadata ?? new Dictionary<string, string>());
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+}

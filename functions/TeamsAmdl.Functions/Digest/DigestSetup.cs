@@ -1,0 +1,38 @@
+using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Functions.Digest;
+using TeamsAmdl.Functions.Timers;
+
+namespace TeamsAmdl.Functions;
+
+/// <summary>
+/// Weekly Maßnahmeinfo (SPEC §4, R-INFO-1…3): <c>builder.AddDigest()</c> registers the services, the timer job and
+/// the card handlers; <c>app.MapDigest()</c> maps the tab (/tab, /tab/config) and its API (/api/digest/…).
+/// </summary>
+public static class DigestSetup
+{
+    public static WebApplicationBuilder AddDigest(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.Configure<DigestOptions>(builder.Configuration.GetSection(DigestOptions.Section));
+        s.AddSingleton<DigestTables>();
+        s.AddSingleton<DigestInputRepository>();
+        s.AddSingleton<DigestHistory>();
+        s.AddSingleton<DigestArchive>();
+        s.AddSingleton<WeekService>();
+        s.AddSingleton<WeeklyInputCards>();
+        s.AddSingleton<DigestBuilder>();
+        s.AddSingleton<ChannelPoster>();
+        s.AddSingleton<DigestFiling>();
+        s.AddSingleton<DigestPublisher>();
+        s.AddTimerJob<WeeklyInputJob>();
+        s.AddCardActionHandler<DigestInputSubmitHandler>();
+        s.AddCardActionHandler<DigestInputEditHandler>();
+        return builder;
+    }
+
+    public static WebApplication MapDigest(this WebApplication app)
+    {
+        app.MapDigestEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+namespace TeamsAmdl.Functions.Digest;
+
+/// <summary>German texts of the tab API and the digest handlers (the card texts live in cards/TeamsAmdl.Cards/Texts.Digest.cs).</summary>
+public static class DigestTexts
+{
+    public const string CoordinatorsOnly =
+        "Die Wochenmeldungen und das Veröffentlichen der Maßnahmeinfo sind Koordinatorinnen und Koordinatoren vorbehalten.";
+
+    public static string UnknownWeek(string text) => $"„{text}“ ist keine Kalenderwoche (erwartet z. B. 2026-W47 oder „current“).";
+
+    public static string UnknownMeasure(string number, string weekLabel) => $"Die Maßnahme „{number}“ gibt es in der {weekLabel} nicht.";
+
+    public const string InvalidInput = "Bitte die markierten Angaben prüfen; es wurde nichts gespeichert.";
+
+    public static string ChangedMeanwhile(string? by, DateTimeOffset? at) => by is null
+        ? "Inzwischen geändert von jemand anderem. Ihre Änderung wurde nicht gespeichert; die aktuellen Werte sind geladen."
+        : $"Inzwischen geändert von {by}{(at is { } t ? " " + At(t) : "")}. Ihre Änderung wurde nicht gespeichert; die aktuellen Werte sind geladen.";
+
+    public const string NoTargets = "Bitte mindestens einen Kanal oder einen Empfängerkreis (IFKs, Teamleitungen) wählen.";
+
+    public const string InvalidPublishId = "Die Veröffentlichung braucht eine Kennung (publishId, 8–64 Buchstaben, Ziffern oder Bindestriche).";
+
+    public static string MissingInputs(string description) =>
+        description + " Trotzdem veröffentlichen? Für diese Maßnahmen stehen dann die Werte aus dem System in der Maßnahmeinfo.";
+
+    private const string InstallHint =
+        "So beheben: In Teams das Team öffnen, „…“ › „Apps verwalten“ › „TeamsAmdl“ hinzufügen (oder eine Teambesitzerin bzw. " +
+        "einen Teambesitzer darum bitten); danach erscheint der Kanal hier und Sie können erneut veröffentlichen.";
+
+    public static string BotNotInChannel(string channel) => $"Der Bot ist im Kanal „{channel}“ nicht installiert. " + InstallHint;
+
+    public static string UnknownChannel(string id) => $"Den Kanal „{id}“ kennt die App nicht: Der Bot wurde dort nie hinzugefügt. " + InstallHint;
+
+    public static string ChannelTransient(string channel) =>
+        $"Der Kanal „{channel}“ war gerade nicht erreichbar. Bitte in einigen Minuten erneut auf „Veröffentlichen“ klicken; bereits gesendete Teile werden nicht doppelt gesendet.";
+
+    public static string ChannelInProgress(string channel) =>
+        $"Die Maßnahmeinfo wird gerade in den Kanal „{channel}“ gesendet. Bitte den Verlauf in einer Minute neu laden.";
+
+    public const string WeekClosed = "Diese Wochenmeldung ist nicht mehr offen: Angaben sind nur für die laufende und die vorige Woche möglich.";
+
+    public static string NotYourMeasure(string number) =>
+        $"Die Maßnahme {number} wird nicht (mehr) von Ihnen betreut; Ihre Angaben dazu wurden nicht gespeichert.";
+
+    public const string NoMeasures = "Für diese Woche sind Ihnen keine laufenden Maßnahmen zugeordnet.";
+
+    public static string UnknownDigest(string id) => $"Eine veröffentlichte Maßnahmeinfo „{id}“ gibt es nicht.";
+
+    public const string NoDigestYet = "Es wurde noch keine Maßnahmeinfo veröffentlicht.";
+
+    public const string DocumentMissing = "Das Dokument zu dieser Maßnahmeinfo ist (noch) nicht vorhanden.";
+
+    public const string FilingUnavailable = "Die e-Akte-Ablage ist in dieser Installation nicht eingerichtet (Filing:*).";
+
+    public static string FilingQueued(int documents) =>
+        documents == 1 ? "1 Dokument für die e-Akte vorgemerkt" : $"{documents} Dokumente für die e-Akte vorgemerkt";
+
+    /// <summary>"am 21.11.2026 um 11:05 Uhr" in Berlin time.</summary>
+    public static string At(DateTimeOffset t)
+    {
+        var local = TimeZoneInfo.ConvertTime(t, Domain.BerlinCalendar.Zone);
+        return $"am {local:dd.MM.yyyy} um {local:HH:mm} Uhr";
+    }
+}

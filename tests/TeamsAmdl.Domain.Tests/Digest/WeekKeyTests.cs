@@ -1,0 +1,64 @@
+using TeamsAmdl.Domain.Digest;
+using static TeamsAmdl.Domain.Tests.TestData;
+
+namespace TeamsAmdl.Domain.Tests.Digest;
+
+public class WeekKeyTests
+{
+    [Theory]
+    [InlineData("2026-11-21", "2026-W47", "2026-11-16", "2026-11-22")] // Saturday of week 47
+    [InlineData("2026-01-01", "2026-W01", "2025-12-29", "2026-01-04")] // Thursday: week 1 of 2026 starts in 2025
+    [InlineData("2025-12-29", "2026-W01", "2025-12-29", "2026-01-04")]
+    [InlineData("2027-01-01", "2026-W53", "2026-12-28", "2027-01-03")] // 2026 has 53 ISO weeks
+    [InlineData("2021-01-03", "2020-W53", "2020-12-28", "2021-01-03")]
+    [InlineData("2024-12-30", "2025-W01", "2024-12-30", "2025-01-05")]
+    public void Iso_week_of_a_date(string date, string key, string monday, string sunday)
+    {
+        var w = WeekKey.Of(DateOnly.Parse(date));
+        Assert.Equal(key, w.ToString());
+        Assert.Equal(DateOnly.Parse(monday), w.Monday);
+        Assert.Equal(DateOnly.Parse(sunday), w.Sunday);
+        Assert.Equal(w, WeekKey.Parse(key));
+    }
+
+    [Fact]
+    public void Instants_count_by_the_Berlin_calendar()
+    {
+        // Summer (CEST = UTC+2): Sunday 21:59 UTC is still Sunday in Berlin, 22:00 UTC is Monday 00:00.
+        Assert.Equal("2026-W28", WeekKey.At(new DateTimeOffset(2026, 7, 12, 21, 59, 0, TimeSpan.Zero)).ToString());
+        Assert.Equal("2026-W29", WeekKey.At(new DateTimeOffset(2026, 7, 12, 22, 0, 0, TimeSpan.Zero)).ToString());
+        // Winter (CET = UTC+1).
+        Assert.Equal("2026-W02", WeekKey.At(new DateTimeOffset(2026, 1, 11, 22, 59, 0, TimeSpan.Zero)).ToString());
+        Assert.Equal("2026-W03", WeekKey.At(new DateTimeOffset(2026, 1, 11, 23, 0, 0, TimeSpan.Zero)).ToString());
+    }
+
+    [Fact]
+    public void Next_previous_day_label_and_order()
+    {
+        var w = WeekKey.Parse("2026-W53");
+        Assert.Equal("2027-W01", w.Next().ToString());
+        Assert.Equal("2026-W52", w.Previous().ToString());
+        Assert.Equal(w, w.Next().Previous());
+        Assert.Equal(D(2026, 12, 31), w.Day(DayOfWeek.Thursday));
+        Assert.Equal(D(2027, 1, 3), w.Day(DayOfWeek.Sunday));
+        Assert.Equal("KW 53/2026", w.Label);
+        Assert.True(w < w.Next());
+        Assert.True(WeekKey.Parse("2026-w7") == new WeekKey(2026, 7));
+        Assert.Equal("2026-W07", new WeekKey(2026, 7).ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2026")]
+    [InlineData("2026-47")]
+    [InlineData("2025-W53")] // 2025 has 52 weeks
+    [InlineData("2026-W00")]
+    [InlineData("x-W1")]
+    [InlineData("2026-W+1")]
+    public void Rejects_what_is_not_a_week(string text)
+    {
+        Assert.False(WeekKey.TryParse(text, out _));
+        var e = Assert.Throws<DomainValidationException>(() => WeekKey.Parse(text));
+        Assert.Contains("keine Kalenderwoche", e.Message);
+    }
+}
