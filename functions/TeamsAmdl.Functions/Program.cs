@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using TeamsAmdl.Functions;
 using TeamsAmdl.Functions.Auth;
 using TeamsAmdl.Functions.Endpoints;
+using TeamsAmdl.Functions.FreePlaces;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Seeding;
 using TeamsAmdl.Functions.Timers;
@@ -26,6 +27,7 @@ if (dev) auth.AddScheme<AuthenticationSchemeOptions, DevUserAuthenticationHandle
 else auth.AddScheme<EntraOptions, EntraAuthenticationHandler>(AuthSchemes.Entra, o => builder.Configuration.GetSection("Auth").Bind(o));
 builder.Services.AddAuthorization();
 builder.AddBot();
+builder.AddFreePlaces(); // after AddBot: wraps the bot's connector in the Teams rate limiter
 builder.AddDigest();
 builder.AddFiling();
 builder.AddRatings();
@@ -52,6 +54,7 @@ app.MapHealthEndpoints();
 app.MapMeasureEndpoints();
 if (dev) app.MapDevEndpoints();
 app.MapBot();
+app.MapFreePlaces();
 app.MapDigest();
 app.MapRatings();
 app.MapTimers();

@@ -26,6 +26,55 @@ public static class CardSamples
             Occupancy: 9,
             NextEntryDate: new DateOnly(2025, 10, 1),
             Betreuer: "Jonas Becker")),
+        ["free-places-alert"] = () => FreePlaceAlertCard.Build(new FreePlaceAlertCardData([SampleFreePlace()])),
+        ["free-places-alert-bundle"] = () => FreePlaceAlertCard.Build(new FreePlaceAlertCardData(
+        [
+            SampleFreePlace(),
+            SampleFreePlace() with
+            {
+                Number = "MN-2025-0077", Title = "DIA-AM Hamburg Süd", Kind = "DIA-AM", Traeger = "Integra Fachdienste GmbH",
+                Location = "Hamburg-Wilhelmsburg", FreePlaces = 1, NextEntryDate = new DateOnly(2025, 10, 13),
+                IntakeDeadline = new DateOnly(2026, 9, 30), TargetGroup = "Rehabilitanden mit Klärungsbedarf", BetreuerName = "Lea Koch",
+                BetreuerEmail = "lea.koch@jobcenter-musterstadt.example",
+            },
+            SampleFreePlace() with
+            {
+                Number = "MN-2024-0913", Title = "UB/InbeQ Hamburg", Kind = "UB/InbeQ", Traeger = "Inklusionsdienst Elbe gGmbH", FreePlaces = 0,
+                NextEntryDate = new DateOnly(2025, 10, 2), IntakeDeadline = new DateOnly(2026, 3, 31), Muted = true,
+                MyRequest = ("TN-4711-AB", PlaceRequestState.Waitlisted),
+            },
+        ], LeftOut: 2)),
+        ["free-places-alert-details"] = () => FreePlaceAlertCard.Build(new FreePlaceAlertCardData(
+            [SampleFreePlace() with
+            {
+                Muted = true,
+                Details = new FreePlaceMeasureDetails("§ 45 SGB III", new DateOnly(2025, 4, 1), new DateOnly(2026, 3, 31), 12, 9, 1, 0),
+            }], Banner: new CardBanner(CardBannerKind.Info, "Benachrichtigungen für Maßnahme MN-2025-0042 sind stummgeschaltet."),
+            Detailed: true)),
+        ["free-places-alert-error"] = () => FreePlaceAlertCard.Build(new FreePlaceAlertCardData([SampleFreePlace()],
+            Banner: new CardBanner(CardBannerKind.Attention,
+                "Ungültige Kundenreferenz. Bitte nur die pseudonyme Kundenreferenz eingeben (z. B. TN-4711-AB): Großbuchstaben, Ziffern und Bindestriche, keine Namen oder Geburtsdaten."),
+            Note: "Eintritt frühestens ab 06.10.")),
+        ["place-request-pending"] = () => PlaceRequestOutcomeCard.Build(new PlaceRequestOutcomeCardData(SampleFreePlace() with { FreePlaces = 1 },
+            "0638953284000000000-000001", "TN-4711-AB", PlaceRequestState.Pending, new DateOnly(2025, 10, 1), "Jonas Becker")),
+        ["place-request-confirmed"] = () => PlaceRequestOutcomeCard.Build(new PlaceRequestOutcomeCardData(SampleFreePlace() with { FreePlaces = 1 },
+            "0638953284000000000-000001", "TN-4711-AB", PlaceRequestState.Confirmed, new DateOnly(2025, 10, 1), "Jonas Becker")),
+        ["place-request-declined"] = () => PlaceRequestOutcomeCard.Build(new PlaceRequestOutcomeCardData(SampleFreePlace(),
+            "0638953284000000000-000001", "TN-4711-AB", PlaceRequestState.Declined, new DateOnly(2025, 10, 1), "Jonas Becker",
+            DeclineReason: "Zielgruppe passt nicht.")),
+        ["place-request-refused"] = () => PlaceRequestOutcomeCard.Build(new PlaceRequestOutcomeCardData(SampleFreePlace() with { FreePlaces = 0 },
+            "0638953284000000000-000002", "TN-0815-CD", PlaceRequestState.Refused, new DateOnly(2025, 10, 1),
+            BackToMeasures: "MN-2025-0042,MN-2025-0077")),
+        ["place-request-waitlisted"] = () => PlaceRequestOutcomeCard.Build(new PlaceRequestOutcomeCardData(SampleFreePlace() with { FreePlaces = 0 },
+            "0638953284000000000-000002", "TN-0815-CD", PlaceRequestState.Waitlisted, new DateOnly(2025, 10, 1), WaitlistPosition: 3)),
+        ["place-request-decision"] = () => PlaceRequestDecisionCard.Build(new PlaceRequestDecisionCardData("MN-2025-0042",
+            "Aktivierung und berufliche Eingliederung – Perspektive 50plus", "0638953284000000000-000001", "TN-4711-AB",
+            "Eintritt frühestens ab 06.10.", "Laura Krüger", "laura.krueger@jobcenter-musterstadt.example", new DateOnly(2025, 10, 1),
+            new DateTimeOffset(2025, 9, 29, 8, 45, 0, TimeSpan.Zero), 1, PlaceRequestState.Pending)),
+        ["place-request-decision-confirmed"] = () => PlaceRequestDecisionCard.Build(new PlaceRequestDecisionCardData("MN-2025-0042",
+            "Aktivierung und berufliche Eingliederung – Perspektive 50plus", "0638953284000000000-000003", "TN-0815-CD", null, "Laura Krüger",
+            "laura.krueger@jobcenter-musterstadt.example", new DateOnly(2025, 10, 1), new DateTimeOffset(2025, 9, 29, 8, 45, 0, TimeSpan.Zero), 0,
+            PlaceRequestState.Confirmed, "Jonas Becker", new DateTimeOffset(2025, 9, 29, 10, 5, 0, TimeSpan.Zero), FromWaitlist: true)),
         ["weekly-input"] = () => WeeklyInputCard.Build(SampleWeeklyInput(reminder: false)),
         ["weekly-input-reminder"] = () => WeeklyInputCard.Build(SampleWeeklyInput(reminder: true)),
         ["weekly-input-done"] = () => WeeklyInputDoneCard.Build(new WeeklyInputDoneCardData("2025-W40", "KW 40/2025", "Jonas Becker",
@@ -147,4 +196,9 @@ public static class CardSamples
         ],
         CondensedMaxMessages: condensed ? 10 : null,
         TabUrl: "https://teams.microsoft.com/l/entity/5d7f9ce3-4eea-4e6a-965e-f047ef2989b2/massnahmeinfo");
+
+    private static FreePlaceMeasure SampleFreePlace() => new("MN-2025-0042", "Aktivierung und berufliche Eingliederung – Perspektive 50plus",
+        "Einkaufsmaßnahme", "Bildungswerk Nord gGmbH", "Hamburg-Harburg", FreePlaces: 2, NextEntryDate: new DateOnly(2025, 10, 1),
+        IntakeDeadline: new DateOnly(2026, 3, 31), IntakeOpen: true, TargetGroup: "Langzeitarbeitslose ab 50 Jahren",
+        BetreuerName: "Jonas Becker", BetreuerEmail: "jonas.becker@jobcenter-musterstadt.example");
 }

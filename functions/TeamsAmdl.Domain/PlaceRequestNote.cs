@@ -1,0 +1,36 @@
+namespace TeamsAmdl.Domain;
+
+/// <summary>
+/// R-SEC-1 for the optional note of a place request: free text must not carry customer data. It is limited in
+/// length and refused when it contains what looks like a birth date, an e-mail address or a phone number; names
+/// cannot be recognised reliably, so the card says not to write them.
+/// </summary>
+public static partial class PlaceRequestNote
+{
+    public const int MaxLength = 300;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(\d{2}|\d{4})\b")]
+    private static partial System.Text.RegularExpressions.Regex DateLike();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s@]+@[^\s@]+\.[^\s@]+")]
+    private static partial System.Text.RegularExpressions.Regex EmailLike();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\+|\b0)\d[\d /-]{6,}\d")]
+    private static partial System.Text.RegularExpressions.Regex PhoneLike();
+
+    /// <summary>The trimmed note (null when empty); throws <see cref="DomainValidationException"/> with a German message.</summary>
+    public static string? Normalize(string? note)
+    {
+        var n = note?.Trim();
+        if (string.IsNullOrEmpty(n)) return null;
+        if (n.Length > MaxLength)
+            throw new DomainValidationException("Note", $"Die Notiz ist zu lang (höchstens {MaxLength} Zeichen).");
+        if (n.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
+            throw new DomainValidationException("Note", "Die Notiz enthält unzulässige Steuerzeichen.");
+        if (DateLike().IsMatch(n) || EmailLike().IsMatch(n) || PhoneLike().IsMatch(n))
+            throw new DomainValidationException("Note",
+                "Die Notiz darf keine personenbezogenen Daten enthalten (Geburtsdaten, E-Mail-Adressen, Telefonnummern, Namen). " +
+                "Bitte nur die pseudonyme Kundenreferenz verwenden.");
+        return n;
+    }
+}

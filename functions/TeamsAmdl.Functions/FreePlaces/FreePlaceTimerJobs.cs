@@ -1,0 +1,32 @@
+using TeamsAmdl.Functions.Timers;
+
+namespace TeamsAmdl.Functions.FreePlaces;
+
+/// <summary>Every morning (05:30 UTC, before working hours in Berlin): announce DIA-AM entry dates coming up with room (once per date).</summary>
+public sealed class DiaAmEntryDateJob(IServiceProvider services, ILogger<DiaAmEntryDateJob> log) : ITimerJob
+{
+    public string Name => "freeplaces-entry-dates";
+    public string Schedule => "0 30 5 * * *";
+
+    public async Task RunAsync(TimerRun run, CancellationToken ct)
+    {
+        var outcomes = await services.GetRequiredService<FreePlaceOperations>().ScanDiaAmEntryDatesAsync(ct);
+        log.LogInformation("DIA-AM entry dates: {Alerted} of {Count} announced", outcomes.Count(o => o.Alerted), outcomes.Count);
+    }
+}
+
+/// <summary>
+/// Every 5 minutes: send free-place cards whose time has come but whose queue message got lost (the queue message
+/// normally does it at once; this is the safety net).
+/// </summary>
+public sealed class FreePlaceFlushJob(IServiceProvider services, ILogger<FreePlaceFlushJob> log) : ITimerJob
+{
+    public string Name => "freeplaces-flush-due";
+    public string Schedule => "0 */5 * * * *";
+
+    public async Task RunAsync(TimerRun run, CancellationToken ct)
+    {
+        var flushed = await services.GetRequiredService<AlertFlusher>().FlushDueAsync(ct, grace: TimeSpan.FromMinutes(2));
+        if (flushed > 0) log.LogInformation("{Count} overdue free-place cards sent", flushed);
+    }
+}

@@ -1,0 +1,21 @@
+using TeamsAmdl.Functions.Bot;
+
+namespace TeamsAmdl.Functions.FreePlaces;
+
+/// <summary>
+/// The bot's sending side as the free-place feature uses it, resolved on first use: without a bot identity
+/// (Production before Bot:AppId is set) the connector cannot be built, and requests, exits and subscriptions must
+/// still work — only the cards then cannot go out (<see cref="IsConfigured"/>).
+/// </summary>
+public sealed class FreePlacesBot(IServiceProvider services, IHostEnvironment env, IConfiguration config)
+{
+    /// <summary>Whether the app can send as the bot: the development stand-ins, or a configured Bot:AppId.</summary>
+    public bool IsConfigured { get; } = CanSend(env, config);
+
+    public Proactive Proactive => services.GetRequiredService<Proactive>();
+
+    public IBotMessageSender Sender => services.GetRequiredService<IBotMessageSender>();
+
+    public static bool CanSend(IHostEnvironment env, IConfiguration config) =>
+        BotOptions.UseDevStandIns(env, config) || !string.IsNullOrWhiteSpace(config[$"{BotOptions.Section}:{nameof(BotOptions.AppId)}"]);
+}

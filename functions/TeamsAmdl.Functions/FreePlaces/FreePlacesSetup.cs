@@ -1,0 +1,83 @@
+using TeamsAmdl.Bot;
+using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Functions.Timers;
+
+namespace TeamsAmdl.Functions.FreePlaces;
+
+/// <summary>
+/// Wires the free-place feature: <c>builder.AddFreePlaces()</c> (after <c>AddBot()</c>: it puts the Teams rate limiter
+/// in front of the bot's <see cref="ConnectorClient"/>) and <c>app.MapFreePlaces()</c>.
+/// </summary>
+public static class FreePlacesSetup
+{
+    public const string RateLimitSection = "Bot:RateLimit";
+
+    public static WebApplicationBuilder AddFreePlaces(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.Configure<FreePlacesOptions>(config.GetSection(FreePlacesOptions.Section));
+        services.AddSingleton<FreePlacesStore>();
+        services.AddSingleton<SubscriptionRepository>();
+        services.AddSingleton<PlaceRequestRepository>();
+        services.AddSingleton<PlaceStateChanges>();
+        services.AddSingleton<FreePlaceViews>();
+        services.AddSingleton<PlaceRequestService>();
+        services.AddSingleton<FreePlaceAlerts>();
+        services.AddSingleton<AlertFlusher>();
+        services.AddSingleton<FreePlaceOperations>();
+        services.AddSingleton<FreePlaceCardSupport>();
+        services.AddSingleton<FreePlacesBot>();
+
+        services.AddCardActionHandler<FreePlacesRefreshHandler>();
+        services.AddCardActionHandler<FreePlacesDetailsHandler>();
+        services.AddCardActionHandler<FreePlacesRequestHandler>();
+        services.AddCardActionHandler<FreePlacesMuteHandler>();
+        services.AddCardActionHandler<FreePlacesUnmuteHandler>();
+        services.AddCardActionHandler<PlaceRequestRefreshHandler>();
+        services.AddCardActionHandler<PlaceRequestWaitlistHandler>();
+        services.AddCardActionHandler<PlaceRequestWithdrawHandler>();
+        services.AddCardActionHandler<PlaceRequestConfirmHandler>();
+        services.AddCardActionHandler<PlaceRequestDeclineHandler>();
+        services.AddCardActionHandler<PlaceRequestDecisionRefreshHandler>();
+
+        services.AddTimerJob<DiaAmEntryDateJob>();
+        services.AddTimerJob<FreePlaceFlushJob>();
+        // Without a bot identity (Production before Bot:AppId is set) no card can go out: the changes wait in their rows.
+        if (FreePlacesBot.CanSend(builder.Environment, config)
+            && config.GetValue($"{FreePlacesOptions.Section}:{nameof(FreePlacesOptions.RunAlertWorker)}", true))
+            services.AddHostedService<AlertWorkerService>();
+
+        services.AddConnectorRateLimit(config);
+        return builder;
+    }
+
+    public static WebApplication MapFreePlaces(this WebApplication app)
+    {
+        app.MapFreePlacesEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// Puts a <see cref="RateLimitedConnectorClient"/> (Teams limits, section Bot:RateLimit) in front of the registered
+    /// <see cref="ConnectorClient"/> — the real one or the development stand-in — so every outbound call of the app
+    /// (outbox, replies, card updates) keeps within the limits. Call after the connector is registered; calling it
+    /// again after replacing the connector wraps the new one.
+    /// </summary>
+    public static IServiceCollection AddConnectorRateLimit(this IServiceCollection services, IConfiguration config)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(ConnectorRateLimiter)))
+            services.AddSingleton(sp => new ConnectorRateLimiter(config.GetSection(RateLimitSection).Get<ConnectorRateLimitOptions>()));
+        var inner = services.LastOrDefault(d => d.ServiceType == typeof(ConnectorClient));
+        if (inner is null) return services;
+        services.Remove(inner);
+        services.AddSingleton<ConnectorClient>(sp =>
+        {
+            var client = inner.ImplementationInstance as ConnectorClient
+                         ?? (inner.ImplementationFactory is { } factory ? (ConnectorClient)factory(sp)
+                             : (ConnectorClient)ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!));
+            return client as RateLimitedConnectorClient ?? new RateLimitedConnectorClient(client, sp.GetRequiredService<ConnectorRateLimiter>());
+        });
+        return services;
+    }
+}
