@@ -19,23 +19,7 @@ public sealed class BotTables(Tables tables)
     /// <summary>Development only: what the dev connector "sent" (see DevInbox/DevConnector).</summary>
     public const string DevInboxTable = "DevInbox";
 
-    private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
-
-    public async Task<TableClient> GetAsync(string name, CancellationToken ct)
-    {
-        var client = tables.Get(name);
-        var creation = _created.GetOrAdd(name, _ => client.CreateIfNotExistsAsync(CancellationToken.None));
-        try
-        {
-            await creation.WaitAsync(ct);
-        }
-        catch (Exception) when (creation.IsFaulted || creation.IsCanceled)
-        {
-            _created.TryRemove(new KeyValuePair<string, Task>(name, creation)); // the next call tries again
-            throw;
-        }
-        return client;
-    }
+    public Task<TableClient> GetAsync(string name, CancellationToken ct) => tables.GetCreatedAsync(name, ct);
 }
 
 /// <summary>Table keys from outside values (conversation ids, verbs, request ids).</summary>

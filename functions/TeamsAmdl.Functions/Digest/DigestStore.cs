@@ -24,23 +24,7 @@ public sealed class DigestTables(Tables tables)
     public const string DigestsTable = "Digests";
     public const string DeliveriesTable = "DigestDeliveries";
 
-    private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
-
-    public async Task<TableClient> GetAsync(string name, CancellationToken ct)
-    {
-        var client = tables.Get(name);
-        var creation = _created.GetOrAdd(name, _ => client.CreateIfNotExistsAsync(CancellationToken.None));
-        try
-        {
-            await creation.WaitAsync(ct);
-        }
-        catch (Exception) when (creation.IsFaulted || creation.IsCanceled)
-        {
-            _created.TryRemove(new KeyValuePair<string, Task>(name, creation));
-            throw;
-        }
-        return client;
-    }
+    public Task<TableClient> GetAsync(string name, CancellationToken ct) => tables.GetCreatedAsync(name, ct);
 }
 
 /// <summary>A measure's figures for one week (table DigestInputs).</summary>

@@ -26,6 +26,28 @@ public sealed class Tables(TableServiceClient service, string prefix = "")
 
     public TableClient Get(string name) => Service.GetTableClient(prefix + name);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A feature's table, created on first use once per process (features need no entry in the start-up list).
+    /// A failed creation is forgotten, so the next call tries again.
+    /// </summary>
+    public async Task<TableClient> GetCreatedAsync(string name, CancellationToken ct)
+    {
+        var client = Get(name);
+        var creation = _created.GetOrAdd(name, _ => client.CreateIfNotExistsAsync(CancellationToken.None));
+        try
+        {
+            await creation.WaitAsync(ct);
+        }
+        catch (Exception) when (creation.IsFaulted || creation.IsCanceled)
+        {
+            _created.TryRemove(new KeyValuePair<string, Task>(name, creation));
+            throw;
+        }
+        return client;
+    }
+
     public async Task CreateAllAsync(CancellationToken ct = default)
     {
         foreach (var name in All)
