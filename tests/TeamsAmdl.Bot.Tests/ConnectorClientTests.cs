@@ -45,7 +45,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var updated = await client.UpdateActivityAsync(_connector.ServiceUrl, conversation.Id!, sent.Id!, Message("Zuweisung geändert"));
         await client.DeleteActivityAsync(_connector.ServiceUrl, conversation.Id!, sent.Id!);
 
-        Assert.Equal("a:new-conversation", conversation.Id);
+        Assert.Equal("a:new-aad-1", conversation.Id);
         Assert.Equal("first-activity", conversation.ActivityId);
         Assert.Equal(_connector.ServiceUrl, conversation.ServiceUrl);
         Assert.Equal("msg-1", sent.Id);
@@ -56,10 +56,10 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal(
             [
                 ("POST", "/emea/v3/conversations"),
-                ("POST", "/emea/v3/conversations/a:new-conversation/activities"),
+                ("POST", "/emea/v3/conversations/a:new-aad-1/activities"),
                 ("POST", $"/emea/v3/conversations/{TeamsConversationId}/activities/1700000000000"),
-                ("PUT", "/emea/v3/conversations/a:new-conversation/activities/msg-1"),
-                ("DELETE", "/emea/v3/conversations/a:new-conversation/activities/msg-1"),
+                ("PUT", "/emea/v3/conversations/a:new-aad-1/activities/msg-1"),
+                ("DELETE", "/emea/v3/conversations/a:new-aad-1/activities/msg-1"),
             ],
             requests.Select(r => (r.Method, r.Path)).ToArray());
         Assert.Equal($"/emea/v3/conversations/{Uri.EscapeDataString(TeamsConversationId)}/activities/1700000000000", requests[2].RawTarget);

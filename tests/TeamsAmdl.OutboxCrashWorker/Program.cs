@@ -25,10 +25,16 @@ var connectorOptions = new ConnectorClientOptions
 };
 connectorOptions.Retry.Delay = TimeSpan.FromMilliseconds(10);
 connectorOptions.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
-var connector = new ConnectorClient(new StaticToken(), connectorOptions);
+var connector = new ConnectorClient(new StaticToken("crash-worker-token"), connectorOptions);
 
 var outbox = new Outbox(new TableClient(storage, Env("OUTBOX_TABLE")), new QueueClient(storage, Env("OUTBOX_QUEUE")), connector);
 var references = new ConversationReferenceStore(new TableClient(storage, Env("OUTBOX_REFERENCES")));
+// With OUTBOX_GRAPH_URL: in-doubt messages are read back from the chat through the Graph SDK (the fake Graph).
+IDeliveryReadBack? readBack = null;
+if (Environment.GetEnvironmentVariable("OUTBOX_GRAPH_URL") is { Length: > 0 } graphUrl)
+{
+    readBack = GraphDeliveryReadBack.Create(new StaticToken(Env("OUTBOX_GRAPH_TOKEN")), Env("OUTBOX_TEAMS_APP_ID"), Env("OUTBOX_BOT_ID")[3..], graphUrl);
+}
 var worker = new OutboxWorker(outbox, references, connector, new OutboxWorkerOptions
 {
     BotId = Env("OUTBOX_BOT_ID"),
@@ -38,7 +44,7 @@ var worker = new OutboxWorker(outbox, references, connector, new OutboxWorkerOpt
     PollInterval = TimeSpan.FromMilliseconds(50),
     MaxPollInterval = TimeSpan.FromMilliseconds(200),
     RetryDelay = TimeSpan.Zero,
-}, new StderrLogger<OutboxWorker>());
+}, new StderrLogger<OutboxWorker>(), readBack: readBack);
 
 using var stop = new CancellationTokenSource();
 _ = Task.Run(() =>
@@ -51,10 +57,10 @@ Console.Out.WriteLine("ready");
 Console.Out.Flush();
 await worker.RunAsync(stop.Token);
 
-internal sealed class StaticToken : TokenCredential
+internal sealed class StaticToken(string token) : TokenCredential
 {
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        new("crash-worker-token", DateTimeOffset.UtcNow.AddHours(1));
+        new(token, DateTimeOffset.UtcNow.AddHours(1));
 
     public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
         new(GetToken(requestContext, cancellationToken));

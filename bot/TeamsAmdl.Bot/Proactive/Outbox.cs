@@ -132,6 +132,8 @@ public sealed class Outbox
             if (status != OutboxStatus.Sent || serviceUrl is null || conversationId is null || activityId is null)
                 throw new InvalidOperationException($"Outbox-Nachricht '{messageKey}' ist nicht zugestellt (Status {status}) und kann nicht ersetzt werden.");
 
+            // The chat's copy keeps carrying the message's marker (DeliveryMarker), like every card the outbox sends.
+            DeliveryMarker.TryStamp(replacement, DeliveryMarker.For(messageKey), out replacement);
             var patch = OutboxRow.Patch(row);
             OutboxRow.SetActivity(patch, replacement); // validates the size before anything is sent
 

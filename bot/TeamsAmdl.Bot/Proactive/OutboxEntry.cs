@@ -31,6 +31,15 @@ public sealed record OutboxEntry
     /// </summary>
     public int InDoubtResends { get; init; }
 
+    /// <summary>
+    /// In-doubt attempts settled by looking into the chat (<see cref="IDeliveryReadBack"/>): the message was either
+    /// found there (<see cref="FoundByReadBack"/>, not sent again) or not (sent again, no duplicate).
+    /// </summary>
+    public int InDoubtReadBacks { get; init; }
+
+    /// <summary>Sent was recorded from the chat's copy: the in-doubt attempt had arrived.</summary>
+    public bool FoundByReadBack { get; init; }
+
     /// <summary>Id of the current/last send attempt (written with Sending).</summary>
     public string? AttemptId { get; init; }
 

@@ -22,6 +22,8 @@ internal static class OutboxRow
     public const string Status = nameof(Status);
     public const string Attempts = nameof(Attempts);
     public const string InDoubtResends = nameof(InDoubtResends);
+    public const string InDoubtReadBacks = nameof(InDoubtReadBacks);
+    public const string FoundByReadBack = nameof(FoundByReadBack);
     public const string AttemptId = nameof(AttemptId);
     public const string LeaseUntil = nameof(LeaseUntil);
     public const string EnqueuedAt = nameof(EnqueuedAt);
@@ -43,7 +45,7 @@ internal static class OutboxRow
     /// <summary>Every property but the activity chunks (for listings).</summary>
     public static readonly string[] StatusColumns =
     [
-        "PartitionKey", "RowKey", "Timestamp", MessageKey, TenantId, Recipient, Status, Attempts, InDoubtResends, AttemptId, LeaseUntil,
+        "PartitionKey", "RowKey", "Timestamp", MessageKey, TenantId, Recipient, Status, Attempts, InDoubtResends, InDoubtReadBacks, FoundByReadBack, AttemptId, LeaseUntil,
         EnqueuedAt, QueuedAt, LastAttemptAt, SentAt, CompletedAt, ServiceUrl, ConversationId, ActivityId, LastErrorCode, LastError,
         LastHttpStatus, ActivityChunks, ActivityBytes, ActivityUpdatedAt, ActivityUpdates,
     ];
@@ -103,6 +105,8 @@ internal static class OutboxRow
         Status = GetStatus(e),
         Attempts = e.GetInt32(Attempts) ?? 0,
         InDoubtResends = e.GetInt32(InDoubtResends) ?? 0,
+        InDoubtReadBacks = e.GetInt32(InDoubtReadBacks) ?? 0,
+        FoundByReadBack = e.GetBoolean(FoundByReadBack) ?? false,
         AttemptId = e.GetString(AttemptId),
         LeaseUntil = e.GetDateTimeOffset(LeaseUntil),
         EnqueuedAt = e.GetDateTimeOffset(EnqueuedAt),

@@ -14,8 +14,9 @@ namespace TeamsAmdl.Bot;
 /// ETag: Sent (activity id, conversation) or Failed (permanent connector error: 403, 404, …) and delete the queue
 /// message, or back to Pending with the queue message hidden for Retry-After or a backoff (transient). After
 /// <see cref="OutboxWorkerOptions.MaxDequeueCount"/> receives a message is Parked. A row found Sending with an expired
-/// lease is in doubt and handled per <see cref="OutboxWorkerOptions.InDoubt"/>. Several workers (processes) may
-/// run against the same outbox.
+/// lease is in doubt: with an <see cref="IDeliveryReadBack"/> the worker looks into the chat for the message's
+/// <see cref="DeliveryMarker"/> (found: Sent, nothing sent again; not found: sent now), otherwise it is handled per
+/// <see cref="OutboxWorkerOptions.InDoubt"/>. Several workers (processes) may run against the same outbox.
 /// </summary>
 public sealed class OutboxWorker
 {
@@ -27,9 +28,11 @@ public sealed class OutboxWorker
     private readonly OutboxWorkerOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly IDeliveryReadBack? _readBack;
 
+    /// <param name="readBack">Settles in-doubt messages by looking into the chat; null: <see cref="OutboxWorkerOptions.InDoubt"/> decides.</param>
     public OutboxWorker(Outbox outbox, ConversationReferenceStore references, ConnectorClient connector, OutboxWorkerOptions options,
-        ILogger<OutboxWorker>? logger = null, TimeProvider? timeProvider = null)
+        ILogger<OutboxWorker>? logger = null, TimeProvider? timeProvider = null, IDeliveryReadBack? readBack = null)
     {
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(references);
@@ -42,6 +45,7 @@ public sealed class OutboxWorker
         _options = options;
         _logger = logger ?? NullLogger<OutboxWorker>.Instance;
         _time = timeProvider ?? outbox.Time;
+        _readBack = readBack;
     }
 
     /// <summary>
@@ -156,14 +160,6 @@ public sealed class OutboxWorker
                     null, message, popReceipt).ConfigureAwait(false);
                 return;
             }
-            if (inDoubt && _options.InDoubt == InDoubtPolicy.Park)
-            {
-                _logger.LogWarning("Outbox: Zustellung von {MessageKey} ungewiss (Versuch {AttemptId} ohne Ergebnis); geparkt.", messageKey, row.GetString(OutboxRow.AttemptId));
-                await FinishUnclaimedAsync(row, OutboxStatus.Parked, "InDoubt",
-                    $"Versuch {row.GetString(OutboxRow.AttemptId)} endete ohne Ergebnis; ob er zugestellt wurde, ist unbekannt. Prüfen und ggf. erneut einreihen.",
-                    null, message, popReceipt).ConfigureAwait(false);
-                return;
-            }
 
             Activity activity;
             try
@@ -173,6 +169,18 @@ public sealed class OutboxWorker
             catch (Exception ex) when (ex is InvalidDataException or JsonException)
             {
                 await FinishUnclaimedAsync(row, OutboxStatus.Failed, "InvalidActivity", ex.Message, null, message, popReceipt).ConfigureAwait(false);
+                return;
+            }
+            // Every attempt's card carries the message's marker, so a later read-back can find it in the chat.
+            var marker = DeliveryMarker.For(messageKey);
+            var canReadBack = DeliveryMarker.TryStamp(activity, marker, out activity) && _readBack is not null;
+
+            if (inDoubt && !canReadBack && _options.InDoubt == InDoubtPolicy.Park)
+            {
+                _logger.LogWarning("Outbox: Zustellung von {MessageKey} ungewiss (Versuch {AttemptId} ohne Ergebnis); geparkt.", messageKey, row.GetString(OutboxRow.AttemptId));
+                await FinishUnclaimedAsync(row, OutboxStatus.Parked, "InDoubt",
+                    $"Versuch {row.GetString(OutboxRow.AttemptId)} endete ohne Ergebnis; ob er zugestellt wurde, ist unbekannt. Prüfen und ggf. erneut einreihen.",
+                    null, message, popReceipt).ConfigureAwait(false);
                 return;
             }
 
@@ -187,6 +195,21 @@ public sealed class OutboxWorker
             {
                 await HandleConnectorFailureAsync(row, claim: null, ex, message, popReceipt).ConfigureAwait(false);
                 return;
+            }
+
+            var readBackMiss = false;
+            if (inDoubt && canReadBack)
+            {
+                switch (await ReadBackAsync(row, target, marker, message, popReceipt, cancellationToken).ConfigureAwait(false))
+                {
+                    case ReadBackOutcome.Settled:
+                        return;
+                    case ReadBackOutcome.RowChanged:
+                        continue;
+                    case ReadBackOutcome.NotDelivered:
+                        readBackMiss = true;
+                        break;
+                }
             }
 
             // Claim. 1) Extend the queue message: fails (404) if our pop receipt is stale, i.e. another worker has
@@ -209,7 +232,9 @@ public sealed class OutboxWorker
             sending[OutboxRow.LeaseUntil] = leaseStart + _options.VisibilityTimeout;
             sending[OutboxRow.Attempts] = (row.GetInt32(OutboxRow.Attempts) ?? 0) + 1;
             sending[OutboxRow.LastAttemptAt] = leaseStart;
-            if (inDoubt)
+            if (readBackMiss)
+                sending[OutboxRow.InDoubtReadBacks] = (row.GetInt32(OutboxRow.InDoubtReadBacks) ?? 0) + 1;
+            else if (inDoubt)
                 sending[OutboxRow.InDoubtResends] = (row.GetInt32(OutboxRow.InDoubtResends) ?? 0) + 1;
             ETag etag;
             try
@@ -221,7 +246,7 @@ public sealed class OutboxWorker
             {
                 continue;
             }
-            if (inDoubt)
+            if (inDoubt && !readBackMiss)
                 _logger.LogWarning("Outbox: Zustellung von {MessageKey} ungewiss (Versuch {Previous} ohne Ergebnis); sende erneut als {AttemptId} — möglicherweise doppelt.",
                     messageKey, row.GetString(OutboxRow.AttemptId), attemptId);
             var claim = new Claim(partitionKey, rowKey, attemptId, etag);
@@ -263,6 +288,59 @@ public sealed class OutboxWorker
                 await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
             return;
         }
+    }
+
+    private enum ReadBackOutcome { Settled, RowChanged, NotDelivered }
+
+    /// <summary>
+    /// Looks into the recipient's chat for the in-doubt message. Found: Sent with the chat's message id (the queue
+    /// message is deleted). Not found: the caller sends it (no earlier attempt arrived, so this is no duplicate). The
+    /// chat cannot be asked: the row stays in doubt and the message comes back after a backoff.
+    /// </summary>
+    private async Task<ReadBackOutcome> ReadBackAsync(TableEntity row, Target target, string marker, QueueMessage message, string popReceipt,
+        CancellationToken cancellationToken)
+    {
+        var messageKey = row.GetString(OutboxRow.MessageKey);
+        var firstPossible = row.GetDateTimeOffset(OutboxRow.EnqueuedAt) ?? row.GetDateTimeOffset(OutboxRow.LastAttemptAt) ?? _time.GetUtcNow();
+        var lookup = new DeliveryLookup(row.GetString(OutboxRow.TenantId)!, row.GetString(OutboxRow.Recipient)!, target.ServiceUrl,
+            target.ConversationId, marker, firstPossible - _options.ReadBackClockSkew);
+        string? found;
+        try
+        {
+            found = await _readBack!.FindAsync(lookup, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var delay = Backoff(message.DequeueCount);
+            _logger.LogWarning(ex, "Outbox: Zustellung von {MessageKey} ungewiss und Rücklesen fehlgeschlagen; neuer Versuch in {Delay}.", messageKey, delay);
+            var failed = OutboxRow.Patch(row);
+            failed[OutboxRow.LastErrorCode] = "ReadBackFailed";
+            failed[OutboxRow.LastError] = OutboxRow.Truncate("Rücklesen fehlgeschlagen: " + ex.Message);
+            await TryUpdateAsync(failed, row.ETag).ConfigureAwait(false);
+            await HideAsync(message.MessageId, popReceipt, delay).ConfigureAwait(false);
+            return ReadBackOutcome.Settled;
+        }
+        if (found is null)
+        {
+            _logger.LogInformation("Outbox: {MessageKey} war ungewiss; im Chat nicht vorhanden, wird jetzt gesendet.", messageKey);
+            return ReadBackOutcome.NotDelivered;
+        }
+
+        var done = OutboxRow.Patch(row);
+        var now = _time.GetUtcNow();
+        done[OutboxRow.Status] = nameof(OutboxStatus.Sent);
+        done[OutboxRow.ActivityId] = found;
+        done[OutboxRow.ServiceUrl] = target.ServiceUrl;
+        done[OutboxRow.ConversationId] = target.ConversationId;
+        done[OutboxRow.SentAt] = row.GetDateTimeOffset(OutboxRow.LastAttemptAt) ?? now;
+        done[OutboxRow.CompletedAt] = now;
+        done[OutboxRow.InDoubtReadBacks] = (row.GetInt32(OutboxRow.InDoubtReadBacks) ?? 0) + 1;
+        done[OutboxRow.FoundByReadBack] = true;
+        if (!await TryUpdateAsync(done, row.ETag).ConfigureAwait(false))
+            return ReadBackOutcome.RowChanged;
+        _logger.LogInformation("Outbox: {MessageKey} war ungewiss; im Chat gefunden ({ActivityId}), nicht erneut gesendet.", messageKey, found);
+        await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+        return ReadBackOutcome.Settled;
     }
 
     private async Task<Target> ResolveAsync(TableEntity row, CancellationToken cancellationToken)

@@ -53,7 +53,11 @@ public sealed class OutboxWorkerOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>What to do with an in-doubt message when no <see cref="IDeliveryReadBack"/> is given (or its activity has no card to mark).</summary>
     public InDoubtPolicy InDoubt { get; set; } = InDoubtPolicy.Resend;
+
+    /// <summary>Read-back looks at chat messages changed since the message was enqueued minus this (clocks differ).</summary>
+    public TimeSpan ReadBackClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     internal void Validate()
     {

@@ -1,3 +1,5 @@
+using TeamsAmdl.Bot;
+
 namespace TeamsAmdl.Functions.Bot;
 
 /// <summary>
@@ -42,6 +44,19 @@ public sealed class BotOptions
 
     /// <summary>Where the outbox creates personal chats for users it has no conversation with yet (Teams, EMEA).</summary>
     public string ServiceUrl { get; set; } = "https://smba.trafficmanager.net/emea/";
+
+    /// <summary>
+    /// The app's id in the Teams manifest (manifest/manifest.json "id"). With it, a message whose delivery is in
+    /// doubt after a crash is looked for in the user's chat through Microsoft Graph before anything is sent again
+    /// (app permissions Chat.Read.All and TeamsAppInstallation.ReadForUser.All for the bot's app registration).
+    /// </summary>
+    public string? TeamsAppId { get; set; }
+
+    /// <summary>Microsoft Graph endpoint for that read-back.</summary>
+    public string GraphBaseUrl { get; set; } = GraphDeliveryReadBack.DefaultGraphBaseUrl;
+
+    /// <summary>What happens to an in-doubt message when it cannot be read back (no Bot:TeamsAppId, or no card): Resend or Park.</summary>
+    public InDoubtPolicy InDoubt { get; set; } = InDoubtPolicy.Resend;
 
     /// <summary>Run the outbox worker in this process (default on).</summary>
     public bool RunOutboxWorker { get; set; } = true;

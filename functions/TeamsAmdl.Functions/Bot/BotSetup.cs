@@ -32,7 +32,16 @@ public static class BotSetup
         if (BotOptions.UseDevStandIns(builder.Environment, builder.Configuration))
             services.AddDevInbox();
         else
-            services.AddSingleton(sp => CreateConnector(sp.GetRequiredService<IOptions<BotOptions>>().Value));
+        {
+            services.AddSingleton(sp => CreateCredential(sp.GetRequiredService<IOptions<BotOptions>>().Value));
+            services.AddSingleton(sp => new ConnectorClient(sp.GetRequiredService<TokenCredential>()));
+            if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{BotOptions.Section}:{nameof(BotOptions.TeamsAppId)}"]))
+                services.AddSingleton<IDeliveryReadBack>(sp =>
+                {
+                    var o = sp.GetRequiredService<IOptions<BotOptions>>().Value;
+                    return GraphDeliveryReadBack.Create(sp.GetRequiredService<TokenCredential>(), o.TeamsAppId!, o.AppId, o.GraphBaseUrl);
+                });
+        }
         // Without a bot identity (Production before Bot:AppId is set) there is nobody to send as: no worker then.
         var canSend = BotOptions.UseDevStandIns(builder.Environment, builder.Configuration)
             || !string.IsNullOrWhiteSpace(builder.Configuration[$"{BotOptions.Section}:{nameof(BotOptions.AppId)}"]);
@@ -48,15 +57,14 @@ public static class BotSetup
         return app;
     }
 
-    /// <summary>The real Bot Connector client: client secret when configured, else the (user-assigned) managed identity.</summary>
-    private static ConnectorClient CreateConnector(BotOptions o)
+    /// <summary>The bot's identity (Bot Connector, and Graph for the read-back): client secret when configured, else the (user-assigned) managed identity.</summary>
+    private static TokenCredential CreateCredential(BotOptions o)
     {
         if (string.IsNullOrWhiteSpace(o.AppId))
             throw new InvalidOperationException("Bot:AppId is not configured.");
-        TokenCredential credential = !string.IsNullOrWhiteSpace(o.ClientSecret)
+        return !string.IsNullOrWhiteSpace(o.ClientSecret)
             ? new ClientSecretCredential(string.IsNullOrWhiteSpace(o.TenantId) ? "botframework.com" : o.TenantId, o.AppId, o.ClientSecret)
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(
                 string.IsNullOrWhiteSpace(o.ManagedIdentityClientId) ? o.AppId : o.ManagedIdentityClientId));
-        return new ConnectorClient(credential);
     }
 }

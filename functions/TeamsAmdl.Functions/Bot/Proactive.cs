@@ -67,10 +67,16 @@ public sealed class StoreConversationReferenceRecorder(ConversationReferenceStor
 /// Runs the outbox worker inside the app process (standalone and under the Functions host, whose custom handler
 /// process stays up). Bot:RunOutboxWorker=false switches it off, e.g. for a second instance.
 /// </summary>
-public sealed class OutboxWorkerService(OutboxWorker worker, Proactive proactive, ILogger<OutboxWorkerService> log) : BackgroundService
+public sealed class OutboxWorkerService(OutboxWorker worker, Proactive proactive, IOptions<BotOptions> options, ILogger<OutboxWorkerService> log,
+    IDeliveryReadBack? readBack = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (readBack is null)
+            log.LogWarning("Outbox: ungewisse Zustellungen (Absturz nach dem Senden) können nicht im Chat nachgeprüft werden, Bot:TeamsAppId fehlt; " +
+                           "sie werden nach Bot:InDoubt={Policy} behandelt (Resend: ggf. doppelt, Park: zur Prüfung geparkt).", options.Value.InDoubt);
+        else
+            log.LogInformation("Outbox: ungewisse Zustellungen werden im Chat nachgeprüft ({ReadBack}).", readBack.GetType().Name);
         await proactive.InitializeAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -109,8 +115,8 @@ public static class ProactiveSetup
             var o = sp.GetRequiredService<IOptions<BotOptions>>().Value;
             return new OutboxWorker(sp.GetRequiredService<Outbox>(), sp.GetRequiredService<ConversationReferenceStore>(),
                 sp.GetRequiredService<ConnectorClient>(),
-                new OutboxWorkerOptions { BotId = "28:" + o.EffectiveAppId, ServiceUrl = o.ServiceUrl },
-                sp.GetRequiredService<ILogger<OutboxWorker>>(), sp.GetRequiredService<TimeProvider>());
+                new OutboxWorkerOptions { BotId = "28:" + o.EffectiveAppId, ServiceUrl = o.ServiceUrl, InDoubt = o.InDoubt },
+                sp.GetRequiredService<ILogger<OutboxWorker>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IDeliveryReadBack>());
         });
         services.AddSingleton<Proactive>();
         services.AddSingleton<IConversationReferenceRecorder, StoreConversationReferenceRecorder>();

@@ -26,6 +26,7 @@ public static class DevInboxEndpoints
         services.AddSingleton<DevAssets>();
         services.AddSingleton<DevConnector>();
         services.AddSingleton<ConnectorClient>(sp => sp.GetRequiredService<DevConnector>());
+        services.AddSingleton<IDeliveryReadBack, DevInboxReadBack>();
         return services;
     }
 

@@ -1,5 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Graph;
+using Microsoft.Kiota.Authentication.Azure;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using TeamsAmdl.Bot.Tests.Support;
@@ -17,9 +22,10 @@ internal sealed class OutboxHarness : IAsyncDisposable
     public const string Tenant = "tenant-jobcenter";
     public const string BotId = "28:11111111-2222-3333-4444-555555555555";
 
-    private OutboxHarness(FakeConnector connector)
+    private OutboxHarness(FakeConnector connector, FakeTeamsGraph graph)
     {
         Connector = connector;
+        Graph = graph;
         var storage = Azurite.ConnectionString;
         StatusTable = new TableClient(storage, StatusTableName);
         QueueClient = new QueueClient(storage, QueueName);
@@ -30,6 +36,9 @@ internal sealed class OutboxHarness : IAsyncDisposable
     }
 
     public FakeConnector Connector { get; }
+
+    /// <summary>Graph's view of the connector's chats, for read-back.</summary>
+    public FakeTeamsGraph Graph { get; }
     public FakeTokenCredential Credential { get; } = new();
     public string StatusTableName { get; } = Azurite.UniqueName("outbox");
     public string QueueName { get; } = Azurite.UniqueName("outbox");
@@ -43,7 +52,8 @@ internal sealed class OutboxHarness : IAsyncDisposable
 
     public static async Task<OutboxHarness> StartAsync()
     {
-        var harness = new OutboxHarness(await FakeConnector.StartAsync());
+        var connector = await FakeConnector.StartAsync();
+        var harness = new OutboxHarness(connector, await FakeTeamsGraph.StartAsync(connector, BotId));
         await harness.Outbox.CreateIfNotExistsAsync();
         await harness.References.CreateIfNotExistsAsync();
         return harness;
@@ -63,7 +73,20 @@ internal sealed class OutboxHarness : IAsyncDisposable
         return options;
     }
 
-    public OutboxWorker CreateWorker(Action<OutboxWorkerOptions>? configure = null, ConnectorClient? client = null)
+    /// <summary>The real Graph SDK against <see cref="Graph"/>; the SDK's retry handler off unless asked for.</summary>
+    public GraphDeliveryReadBack CreateReadBack(int graphRetries = 0)
+    {
+        var handlers = GraphClientFactory.CreateDefaultHandlers();
+        for (var i = 0; i < handlers.Count; i++)
+            if (handlers[i] is RetryHandler)
+                handlers[i] = new RetryHandler(new RetryHandlerOption { MaxRetry = graphRetries, Delay = 1 });
+        var auth = new AzureIdentityAuthenticationProvider(new FakeTokenCredential(FakeTeamsGraph.Token), allowedHosts: ["127.0.0.1"],
+            scopes: ["https://graph.microsoft.com/.default"]);
+        var graph = new GraphServiceClient(GraphClientFactory.Create(handlers), auth, Graph.BaseUrl);
+        return new GraphDeliveryReadBack(graph, FakeTeamsGraph.TeamsAppId, BotId[3..]);
+    }
+
+    public OutboxWorker CreateWorker(Action<OutboxWorkerOptions>? configure = null, ConnectorClient? client = null, IDeliveryReadBack? readBack = null)
     {
         var options = new OutboxWorkerOptions
         {
@@ -75,15 +98,38 @@ internal sealed class OutboxHarness : IAsyncDisposable
             RetryDelay = TimeSpan.Zero,
         };
         configure?.Invoke(options);
-        return new OutboxWorker(Outbox, References, client ?? Client, options);
+        return new OutboxWorker(Outbox, References, client ?? Client, options, readBack: readBack);
     }
 
     /// <summary>Records a personal installation (installationUpdate add) of the app by a user.</summary>
-    public Task<IReadOnlyList<StoredConversationReference>> InstallForAsync(string aadObjectId, string conversationId) =>
-        References.RecordAsync(TeamsActivities.PersonalInstall(Connector.ServiceUrl, aadObjectId, conversationId));
+    public Task<IReadOnlyList<StoredConversationReference>> InstallForAsync(string aadObjectId, string conversationId)
+    {
+        Connector.AddPersonalChat(aadObjectId, conversationId);
+        return References.RecordAsync(TeamsActivities.PersonalInstall(Connector.ServiceUrl, aadObjectId, conversationId));
+    }
 
     public static OutboundMessage Message(string key, string aadObjectId, string text) =>
         new(key, Tenant, aadObjectId, new Activity { Type = ActivityTypes.Message, Text = text });
+
+    /// <summary>A message with an Adaptive Card whose first TextBlock is <paramref name="text"/> (what the app sends).</summary>
+    public static OutboundMessage CardMessage(string key, string aadObjectId, string text) =>
+        new(key, Tenant, aadObjectId, new Activity
+        {
+            Type = ActivityTypes.Message,
+            Attachments =
+            [
+                new Attachment
+                {
+                    ContentType = Attachment.AdaptiveCardContentType,
+                    Content = new JsonObject
+                    {
+                        ["type"] = "AdaptiveCard",
+                        ["version"] = "1.5",
+                        ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }),
+                    },
+                },
+            ],
+        });
 
     /// <summary>Runs the worker until every status row is final (Sent, Failed, Parked).</summary>
     public async Task DrainAsync(OutboxWorker worker, TimeSpan? timeout = null)
@@ -102,12 +148,15 @@ internal sealed class OutboxHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Accepted POST …/activities, by the text of the activity.</summary>
+    /// <summary>Accepted POST …/activities, by the text of the activity (or of its card's first TextBlock).</summary>
     public IReadOnlyList<string?> DeliveredTexts() =>
-        Connector.DeliveredActivities.Select(r => r.Json.GetProperty("text").GetString()).ToList();
+        Connector.DeliveredActivities.Select(r => r.Json.TryGetProperty("text", out var text)
+            ? text.GetString()
+            : r.Json.GetProperty("attachments")[0].GetProperty("content").GetProperty("body")[0].GetProperty("text").GetString()).ToList();
 
     public async ValueTask DisposeAsync()
     {
+        await Graph.DisposeAsync();
         await Connector.DisposeAsync();
         await StatusTable.DeleteAsync();
         await ReferencesTable.DeleteAsync();
@@ -178,6 +227,14 @@ internal sealed class CrashAfterAcceptConnector(TokenCredential credential, Conn
         await base.SendToConversationAsync(serviceUrl, conversationId, activity, cancellationToken);
         throw new SimulatedCrashException();
     }
+}
+
+/// <summary>A connector that "dies" after marking Sending but before the request reaches the Bot Connector.</summary>
+internal sealed class CrashBeforeSendConnector(TokenCredential credential, ConnectorClientOptions options) : ConnectorClient(credential, options)
+{
+    public override Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity,
+        CancellationToken cancellationToken = default) =>
+        throw new SimulatedCrashException();
 }
 
 internal sealed class SimulatedCrashException() : Exception("Simulated crash after the connector accepted the activity.");

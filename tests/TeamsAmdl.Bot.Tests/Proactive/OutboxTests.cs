@@ -44,7 +44,7 @@ public sealed class OutboxTests : IAsyncLifetime
         var delivered = _h.Connector.DeliveredActivities;
         Assert.Equal(3, delivered.Count);
         Assert.Equal(
-            ["/emea/v3/conversations/a:chat-1/activities", "/emea/v3/conversations/a:chat-2/activities", "/emea/v3/conversations/a:new-conversation/activities"],
+            ["/emea/v3/conversations/a:chat-1/activities", "/emea/v3/conversations/a:chat-2/activities", "/emea/v3/conversations/a:new-aad-3/activities"],
             delivered.Select(d => d.Path).Order());
         Assert.Equal(4, requests.Length);
 
@@ -59,11 +59,11 @@ public sealed class OutboxTests : IAsyncLifetime
             Assert.NotNull(e.SentAt);
         });
         Assert.Equal(3, entries.Select(e => e.ActivityId).Distinct().Count());
-        Assert.Equal(["a:chat-1", "a:chat-2", "a:new-conversation"], entries.Select(e => e.ConversationId));
+        Assert.Equal(["a:chat-1", "a:chat-2", "a:new-aad-3"], entries.Select(e => e.ConversationId));
 
         // The created chat is remembered: the next message to aad-3 needs no POST /v3/conversations.
         var reference = await _h.References.GetUserAsync(OutboxHarness.Tenant, "aad-3");
-        Assert.Equal("a:new-conversation", reference?.ConversationId);
+        Assert.Equal("a:new-aad-3", reference?.ConversationId);
         Assert.Equal(_h.Connector.ServiceUrl, reference?.ServiceUrl);
         await _h.Outbox.EnqueueAsync([OutboxHarness.Message("alert:m-18:v1:aad-3", "aad-3", "Noch eine")]);
         await _h.DrainAsync(_h.CreateWorker());

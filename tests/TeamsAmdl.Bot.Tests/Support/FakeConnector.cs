@@ -8,7 +8,9 @@ namespace TeamsAmdl.Bot.Tests.Support;
 
 /// <summary>
 /// A local HTTPS Bot Connector that records every request. Scripted responses (<see cref="Enqueue"/>) are
-/// answered first, in order; afterwards it answers like the real service.
+/// answered first, in order; afterwards it answers like the real service: it creates one personal chat per member
+/// ("a:new-{aadObjectId}") and keeps the messages it accepted per conversation (<see cref="Chats"/>), which
+/// <see cref="FakeTeamsGraph"/> shows as Microsoft Graph sees them.
 /// </summary>
 internal sealed class FakeConnector : IAsyncDisposable
 {
@@ -19,6 +21,17 @@ internal sealed class FakeConnector : IAsyncDisposable
     private FakeConnector()
     {
     }
+
+    /// <summary>A message as stored in a chat: the activity JSON as last posted or updated.</summary>
+    public sealed record ChatMessage(string Id, string ConversationId, DateTimeOffset CreatedAt, DateTimeOffset LastModifiedAt, string ActivityJson, bool Deleted);
+
+    /// <summary>Accepted messages per conversation id.</summary>
+    public ConcurrentDictionary<string, ConcurrentDictionary<string, ChatMessage>> Chats { get; } = new();
+
+    /// <summary>Personal conversation id per AAD object id: created here, or registered by <see cref="AddPersonalChat"/> (installs).</summary>
+    public ConcurrentDictionary<string, string> PersonalChats { get; } = new();
+
+    public void AddPersonalChat(string aadObjectId, string conversationId) => PersonalChats[aadObjectId] = conversationId;
 
     public sealed record Recorded(string Method, string Path, string RawTarget, string? Authorization, string? ContentType, string Body, int Status, DateTimeOffset At)
     {
@@ -57,7 +70,7 @@ internal sealed class FakeConnector : IAsyncDisposable
 
         var (status, responseBody, headers) = _script.TryDequeue(out var scripted)
             ? (scripted.Status, scripted.Body, scripted.Headers)
-            : DefaultResponse(request.Method, request.Path.Value ?? "");
+            : DefaultResponse(request.Method, request.Path.Value ?? "", body);
 
         Requests.Enqueue(new Recorded(request.Method, request.Path.Value ?? "", rawTarget, request.Headers.Authorization.ToString(),
             request.ContentType, body, status, DateTimeOffset.UtcNow));
@@ -72,15 +85,42 @@ internal sealed class FakeConnector : IAsyncDisposable
         }
     }
 
-    private (int, string?, (string, string)[]) DefaultResponse(string method, string path)
+    private (int, string?, (string, string)[]) DefaultResponse(string method, string path, string body)
     {
         if (method == "POST" && path.EndsWith("/v3/conversations", StringComparison.Ordinal))
-            return (201, JsonSerializer.Serialize(new { id = "a:new-conversation", serviceUrl = ServiceUrl, activityId = "first-activity" }), []);
+        {
+            var member = JsonDocument.Parse(body).RootElement.GetProperty("members")[0];
+            var aad = member.TryGetProperty("aadObjectId", out var a) ? a.GetString() : null;
+            var id = aad is null ? "a:new-conversation" : "a:new-" + aad;
+            if (aad is not null) PersonalChats[aad] = id;
+            return (201, JsonSerializer.Serialize(new { id, serviceUrl = ServiceUrl, activityId = "first-activity" }), []);
+        }
+        var (conversationId, activityId) = ActivityPath(path);
+        var now = DateTimeOffset.UtcNow;
         if (method == "POST")
-            return (201, JsonSerializer.Serialize(new { id = $"msg-{Interlocked.Increment(ref _messageIds)}" }), []);
+        {
+            var id = $"msg-{Interlocked.Increment(ref _messageIds)}";
+            if (conversationId is not null) // a new message, or a reply (POST …/activities/{replyToId})
+                Chats.GetOrAdd(conversationId, _ => new())[id] = new ChatMessage(id, conversationId, now, now, body, false);
+            return (201, JsonSerializer.Serialize(new { id }), []);
+        }
+        if (conversationId is not null && activityId is not null && Chats.TryGetValue(conversationId, out var chat) && chat.TryGetValue(activityId, out var stored))
+            chat[activityId] = method == "PUT" ? stored with { ActivityJson = body, LastModifiedAt = now } : stored with { Deleted = true, LastModifiedAt = now };
         if (method == "PUT")
             return (200, JsonSerializer.Serialize(new { id = path[(path.LastIndexOf('/') + 1)..] }), []);
         return (200, null, []);
+    }
+
+    /// <summary>…/v3/conversations/{conversationId}/activities[/{activityId}] → its parts.</summary>
+    private static (string? ConversationId, string? ActivityId) ActivityPath(string path)
+    {
+        var start = path.IndexOf("/v3/conversations/", StringComparison.Ordinal);
+        var activities = path.IndexOf("/activities", StringComparison.Ordinal);
+        if (start < 0 || activities < 0)
+            return (null, null);
+        var conversationId = path[(start + "/v3/conversations/".Length)..activities];
+        var rest = path[(activities + "/activities".Length)..].Trim('/');
+        return (conversationId, rest.Length == 0 ? null : rest);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

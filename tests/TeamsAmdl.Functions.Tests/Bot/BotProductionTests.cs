@@ -18,6 +18,7 @@ public sealed class ConfiguredProductionBotFactory : AppFactory
         builder.UseSetting("Bot:AppId", BotAppFactory.AppId);
         builder.UseSetting("Bot:ClientSecret", "not-used-by-these-tests");
         builder.UseSetting("Bot:DevStandIns", "true"); // has no effect outside Development
+        builder.UseSetting("Bot:TeamsAppId", "5d7f9ce3-4eea-4e6a-965e-f047ef2989b2");
     }
 }
 
@@ -41,6 +42,8 @@ public sealed class BotProductionTests(ConfiguredProductionBotFactory app) : ICl
     public async Task The_real_connector_and_the_Bot_Framework_metadata_are_used_and_unsigned_requests_are_401()
     {
         Assert.IsNotType<TeamsAmdl.Functions.DevInbox.DevConnector>(app.Services.GetRequiredService<ConnectorClient>());
+        // With Bot:TeamsAppId, in-doubt deliveries are read back from the chat through Graph.
+        Assert.IsType<GraphDeliveryReadBack>(app.Services.GetService<IDeliveryReadBack>());
         var activity = TestActivities.Install("koord-weber").ToJsonString();
         var res = await app.CreateClient().PostAsync("/api/messages", Json(activity));
         Assert.Equal(HttpStatusCode.Unauthorized, res.StatusCode);

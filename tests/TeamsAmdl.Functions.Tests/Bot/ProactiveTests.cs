@@ -47,6 +47,15 @@ public sealed class ProactiveTests(AppFactory app) : IClassFixture<AppFactory>
         var updated = Assert.Single(await Service<DevInboxStore>().ListAsync(staff.AadObjectId!, 50, CancellationToken.None));
         Assert.Contains("Zweite Fassung", updated.ReadActivity().ToJsonString());
 
+        // The card carries the outbox's delivery marker, and the app's read-back (Development: the dev inbox) finds
+        // the delivered message by it; another message's marker finds nothing.
+        var entry = (await proactive.Outbox.GetAsync("test:proactive:1"))!;
+        var readBack = Assert.IsType<DevInboxReadBack>(Service<IDeliveryReadBack>());
+        var lookup = new DeliveryLookup(proactive.TenantId, staff.AadObjectId!, entry.ServiceUrl!, entry.ConversationId!,
+            DeliveryMarker.For("test:proactive:1"), entry.EnqueuedAt!.Value.AddMinutes(-5));
+        Assert.Equal(entry.ActivityId, await readBack.FindAsync(lookup, CancellationToken.None));
+        Assert.Null(await readBack.FindAsync(lookup with { Marker = DeliveryMarker.For("test:proactive:2") }, CancellationToken.None));
+
         // The worker created the personal chat and stored it for the next message.
         var reference = await proactive.References.GetUserAsync(proactive.TenantId, staff.AadObjectId!);
         Assert.Equal(DevConversations.Personal(staff.AadObjectId!), reference!.ConversationId);
