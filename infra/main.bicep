@@ -37,6 +37,9 @@ param environmentName string = 'prod'
 @maxLength(36)
 param botAppId string
 
+@description('The app id from manifest/manifest.json ("id"). The bot's app registration needs the Graph application permissions TeamsAppInstallation.ReadForUser.All and Chat.Read.All (protected API: request access) for the read-back of in-doubt deliveries.')
+param teamsAppId string = '5d7f9ce3-4eea-4e6a-965e-f047ef2989b2'
+
 @description('Entra tenant ID of the Jobcenter. Only its users and its Teams traffic are accepted.')
 @minLength(36)
 @maxLength(36)
@@ -319,6 +322,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Bot__TenantId'
           value: tenantId
+        }
+        {
+          // Manifest id: in-doubt deliveries are read back from the chat through Graph (bot/TeamsAmdl.Bot/Proactive/README.md).
+          name: 'Bot__TeamsAppId'
+          value: teamsAppId
         }
         {
           name: 'Bot__ClientSecret'

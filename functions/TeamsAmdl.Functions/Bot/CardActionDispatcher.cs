@@ -61,6 +61,10 @@ public sealed class CardActionDispatcher(CardActionRegistry registry, StaffRepos
         var data = request.Data.DeepClone().AsObject();
         var requestId = data[CardRequestIds.Key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string?)v : null;
         data.Remove(CardRequestIds.Key);
+        // A card the outbox sent carries its delivery marker in the action data: the answer card keeps it, so the
+        // chat's copy can still be found by the outbox's read-back after this click replaced the card.
+        var marker = DeliveryMarker.FromActionData(data);
+        data.Remove(DeliveryMarker.DataKey);
         // Without a requestId (a card not stamped by this bot) only a redelivery of the same activity is recognised.
         var key = !string.IsNullOrWhiteSpace(requestId) ? $"{request.Verb}|{requestId}"
             : !string.IsNullOrWhiteSpace(activity.Id) ? $"{request.Verb}|activity:{activity.Id}"
@@ -70,7 +74,13 @@ public sealed class CardActionDispatcher(CardActionRegistry registry, StaffRepos
         try
         {
             var outcome = await guard.RunOnceAsync(aad!, key,
-                async token => InvokeResponses.Serialize(InvokeResponses.From(await handler.HandleAsync(context, token))), ct);
+                async token =>
+                {
+                    var response = InvokeResponses.From(await handler.HandleAsync(context, token));
+                    if (marker is not null && (string?)response["type"] == Attachment.AdaptiveCardContentType && response["value"] is JsonObject card)
+                        DeliveryMarker.StampCard(card, marker);
+                    return InvokeResponses.Serialize(response);
+                }, ct);
             if (outcome.StillRunning)
                 return InvokeResponses.Serialize(InvokeResponses.ForMessage(BotTexts.InProgress));
             if (outcome.Replayed)

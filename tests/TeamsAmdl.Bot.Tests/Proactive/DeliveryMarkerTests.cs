@@ -55,4 +55,39 @@ public sealed class DeliveryMarkerTests
         Assert.False(DeliveryMarker.TryStamp(text, "amdl-delivery-x", out var same));
         Assert.Same(text, same);
     }
+
+    [Fact]
+    public void Every_action_carries_the_marker_in_its_data_and_only_well_formed_markers_are_read_back()
+    {
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["version"] = "1.5",
+            ["body"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["actions"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "Action.Execute", ["verb"] = "placeRequest", ["data"] = new JsonObject { ["requestId"] = "r1" },
+                    ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["data"] = new JsonObject { ["verb"] = "placeRequest" } },
+                }),
+            }),
+            ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Execute", ["verb"] = "ping" }, new JsonObject { ["type"] = "Action.OpenUrl", ["url"] = "https://example.org" }),
+        };
+        var marker = DeliveryMarker.For("k");
+
+        DeliveryMarker.StampCard(card, marker);
+
+        var execute = card["body"]![0]!["actions"]![0]!;
+        Assert.Equal(marker, (string?)execute["data"]!["amdlDelivery"]);
+        Assert.Equal("r1", (string?)execute["data"]!["requestId"]);
+        Assert.Equal(marker, (string?)execute["fallback"]!["data"]!["amdlDelivery"]);
+        Assert.Equal(marker, (string?)card["actions"]![0]!["data"]!["amdlDelivery"]);
+        Assert.Null(card["actions"]![1]!["data"]);
+        Assert.Equal(marker, DeliveryMarker.FromActionData(execute["data"]!.AsObject()));
+        Assert.Null(DeliveryMarker.FromActionData(new JsonObject { ["amdlDelivery"] = "amdl-delivery-<script>" }));
+        Assert.Null(DeliveryMarker.FromActionData(new JsonObject { ["amdlDelivery"] = marker.ToUpperInvariant() }));
+        Assert.Null(DeliveryMarker.FromActionData(new JsonObject { ["amdlDelivery"] = 42 }));
+        Assert.Null(DeliveryMarker.FromActionData(null));
+    }
 }

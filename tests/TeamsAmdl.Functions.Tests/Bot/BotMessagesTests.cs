@@ -128,6 +128,25 @@ public sealed class BotMessagesTests(BotAppFactory app) : IClassFixture<BotAppFa
     }
 
     [Fact]
+    public async Task The_answer_card_of_an_action_keeps_the_delivery_marker_of_the_card_it_replaces()
+    {
+        const string user = "tl-wolf";
+        var marker = DeliveryMarker.For("test:marker:1");
+        var data = new JsonObject { ["requestId"] = "req-marker-1", [DeliveryMarker.DataKey] = marker };
+        var card = (await InvokeBodyAsync(await app.PostAsync(TestActivities.Invoke(user, "ping", data).ToJsonString())))["value"]!;
+
+        var hidden = card["body"]!.AsArray().Last()!;
+        Assert.Equal(marker, (string?)hidden["id"]);
+        Assert.False((bool)hidden["isVisible"]!);
+        Assert.Equal(marker, (string?)Assert.Single(ExecuteActions(card))["data"]?[DeliveryMarker.DataKey]);
+
+        // Something that is not a marker is not copied anywhere.
+        var forged = new JsonObject { ["requestId"] = "req-marker-2", [DeliveryMarker.DataKey] = "<b>amdl-delivery-x</b>" };
+        var plain = (await InvokeBodyAsync(await app.PostAsync(TestActivities.Invoke(user, "ping", forged).ToJsonString())))["value"]!;
+        Assert.DoesNotContain("amdl-delivery", plain.ToJsonString());
+    }
+
+    [Fact]
     public async Task Ping_invoke_answers_with_the_PingResultCard_in_the_http_response()
     {
         const string user = "koord-yilmaz";
