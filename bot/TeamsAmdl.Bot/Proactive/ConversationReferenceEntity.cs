@@ -24,6 +24,7 @@ internal sealed class ConversationReferenceEntity : ITableEntity
     public string? BotId { get; set; }
     public string? TeamId { get; set; }
     public string? TeamName { get; set; }
+    public string? TeamAadGroupId { get; set; }
     public string? ChannelName { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public DateTimeOffset? GoneAt { get; set; }
@@ -46,6 +47,7 @@ internal sealed class ConversationReferenceEntity : ITableEntity
             BotId = BotId,
             TeamId = TeamId,
             TeamName = TeamName,
+            TeamAadGroupId = TeamAadGroupId,
             ChannelName = ChannelName,
             UpdatedAt = UpdatedAt ?? Timestamp ?? default,
             GoneAt = status == ConversationReferenceStatus.Gone ? GoneAt : null,

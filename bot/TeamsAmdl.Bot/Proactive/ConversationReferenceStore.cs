@@ -302,6 +302,7 @@ public sealed class ConversationReferenceStore
             BotId = activity.Recipient?.Id,
             TeamId = GetString(activity.ChannelData, "team", "id"),
             TeamName = GetString(activity.ChannelData, "team", "name"),
+            TeamAadGroupId = GetString(activity.ChannelData, "team", "aadGroupId"),
             ChannelName = channelName,
             UpdatedAt = now,
         };

@@ -12,9 +12,11 @@ namespace TeamsAmdl.Bot;
 /// <c>…/installedApps/{installation}/chat</c>; a conversation id that already is a Graph chat id, "19:…@…", is used
 /// as it is) and pages through the messages changed since the first attempt
 /// (<c>GET /chats/{id}/messages?$orderby=lastModifiedDateTime desc&amp;$filter=lastModifiedDateTime gt …</c>, at most
-/// 50 a page) for one from the bot whose card carries the marker. App-only permissions:
-/// TeamsAppInstallation.ReadForUser.All and Chat.Read.All (or the resource-specific ChatMessage.Read.Chat where it
-/// applies); see bot/TeamsAmdl.Bot/Proactive/README.md.
+/// 50 a page) for one from the bot whose card carries the marker. Channel posts: <c>GET
+/// /teams/{aadGroupId}/channels/{channel}/messages?$top=50</c> (no $filter there), newest first, until the messages
+/// are older than the lookup's start. App-only permissions: TeamsAppInstallation.ReadForUser.All and Chat.Read.All
+/// (or the resource-specific ChatMessage.Read.Chat where it applies); channels: the resource-specific
+/// ChannelMessage.Read.Group (or ChannelMessage.Read.All); see bot/TeamsAmdl.Bot/Proactive/README.md.
 /// </summary>
 public sealed class GraphDeliveryReadBack : IDeliveryReadBack
 {
@@ -54,6 +56,8 @@ public sealed class GraphDeliveryReadBack : IDeliveryReadBack
     public async Task<string?> FindAsync(DeliveryLookup lookup, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lookup);
+        if (lookup.IsChannel)
+            return await FindInChannelAsync(lookup, cancellationToken).ConfigureAwait(false);
         var chatId = await ChatIdAsync(lookup, cancellationToken).ConfigureAwait(false);
         if (chatId is null)
             return null; // the app is not installed for the user: nothing can have been posted to them
@@ -81,6 +85,31 @@ public sealed class GraphDeliveryReadBack : IDeliveryReadBack
         return null;
     }
 
+    private async Task<string?> FindInChannelAsync(DeliveryLookup lookup, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(lookup.TeamAadGroupId))
+            throw new InvalidOperationException("Rücklesen im Kanal nicht möglich: die Gruppen-ID des Teams ist nicht bekannt (Bot im Team neu installieren).");
+        var channelId = lookup.ConversationId.Split(';')[0]; // a reply thread's id ends in ";messageid=…"
+        var messages = _graph.Teams[lookup.TeamAadGroupId].Channels[channelId].Messages;
+        var page = await messages.GetAsync(request => request.QueryParameters.Top = 50, cancellationToken).ConfigureAwait(false);
+        for (var pages = 1; page is not null; pages++)
+        {
+            var values = page.Value ?? [];
+            foreach (var message in values)
+                if (Carries(message, lookup.Marker))
+                    return message.Id;
+            // Newest first: once a whole page is older than the first possible attempt, nothing further back can match.
+            if (values.Count > 0 && values.All(m => m.CreatedDateTime < lookup.Since && (m.LastModifiedDateTime ?? m.CreatedDateTime) < lookup.Since))
+                return null;
+            if (string.IsNullOrEmpty(page.OdataNextLink))
+                return null;
+            if (pages >= _maxPages)
+                throw new InvalidOperationException($"Rücklesen abgebrochen: mehr als {_maxPages * 50} Beiträge im Kanal; Zustellung bleibt ungewiss.");
+            page = await messages.WithUrl(page.OdataNextLink).GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        return null;
+    }
+
     private bool Carries(ChatMessage message, string marker)
     {
         if (message.DeletedDateTime is not null)
@@ -94,7 +123,7 @@ public sealed class GraphDeliveryReadBack : IDeliveryReadBack
     {
         if (lookup.ConversationId.StartsWith("19:", StringComparison.Ordinal) && lookup.ConversationId.Contains('@', StringComparison.Ordinal))
             return lookup.ConversationId;
-        var user = _graph.Users[lookup.RecipientAadObjectId];
+        var user = _graph.Users[lookup.RecipientAadObjectId!];
         var installations = await user.Teamwork.InstalledApps.GetAsync(request =>
         {
             request.QueryParameters.Expand = ["teamsApp"];

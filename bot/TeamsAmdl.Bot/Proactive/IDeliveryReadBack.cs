@@ -14,6 +14,16 @@ public interface IDeliveryReadBack
     Task<string?> FindAsync(DeliveryLookup lookup, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Where to look: a personal chat (<see cref="RecipientAadObjectId"/>) or a team channel (<see cref="TeamAadGroupId"/>
+/// set, <see cref="ConversationId"/> the channel's conversation id), for a message carrying <see cref="Marker"/>.
+/// </summary>
 /// <param name="Since">No earlier attempt can have produced a message before this time (clock skew included).</param>
-public sealed record DeliveryLookup(string TenantId, string RecipientAadObjectId, string ServiceUrl, string ConversationId, string Marker,
-    DateTimeOffset Since);
+public sealed record DeliveryLookup(string TenantId, string? RecipientAadObjectId, string ServiceUrl, string ConversationId, string Marker,
+    DateTimeOffset Since)
+{
+    /// <summary>Channel posts: the team's Microsoft 365 group id (its id in Graph).</summary>
+    public string? TeamAadGroupId { get; init; }
+
+    public bool IsChannel => RecipientAadObjectId is null;
+}

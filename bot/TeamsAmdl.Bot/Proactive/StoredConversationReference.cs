@@ -52,6 +52,9 @@ public sealed record StoredConversationReference
     public string? TeamId { get; init; }
 
     public string? TeamName { get; init; }
+
+    /// <summary>Channel references: the team's Microsoft 365 group id (channelData.team.aadGroupId), its id in Graph.</summary>
+    public string? TeamAadGroupId { get; init; }
     public string? ChannelName { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 

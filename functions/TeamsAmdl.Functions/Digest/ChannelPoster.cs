@@ -20,15 +20,19 @@ public sealed class DigestDeliveryEntity : ITableEntity
     public string? ActivityId { get; set; }
     public string? ErrorCode { get; set; }
     public string? Error { get; set; }
+    /// <summary>Sent was recorded from the channel's copy after an attempt with unknown outcome.</summary>
+    public bool FoundByReadBack { get; set; }
 }
 
 /// <summary>
 /// Posts a digest into a team channel through the bot's channel conversation reference (recorded when the bot was
 /// added to the team). The proactive outbox addresses personal chats only, so channel posts keep their own status
 /// row per (digest, channel, part): claimed as Sending, then Sent with the activity id, or Failed with the reason.
-/// A part that is Sent is never posted again when the publication is repeated; a Failed one is tried again; a
-/// Sending one older than <see cref="InDoubtAfter"/> (the process died during the post) is posted again
-/// (at-least-once, like the outbox's default).
+/// A part that is Sent is never posted again when the publication is repeated; a Failed one is tried again. A
+/// Sending one older than <see cref="InDoubtAfter"/> (the process died during the post) is in doubt: every post
+/// carries the part's <see cref="DeliveryMarker"/>, and with an <see cref="IDeliveryReadBack"/> the channel is read
+/// back first (found: Sent, not posted again; not found: posted; cannot tell: nothing is posted). Without a read-back
+/// it is posted again (at-least-once, like the outbox's Resend policy).
 /// </summary>
 public sealed class ChannelPoster(DigestTables tables, IServiceProvider services, TimeProvider time, ILogger<ChannelPoster> log)
 {
@@ -51,6 +55,37 @@ public sealed class ChannelPoster(DigestTables tables, IServiceProvider services
             if (row?.Status == "Sent") continue;
             if (row?.Status == "Sending" && now - row.AttemptAt < InDoubtAfter)
                 return new ChannelOutcome(channel.Key, name, "pending", DigestTexts.ChannelInProgress(name));
+            var marker = DeliveryMarker.For($"digest:{digestId}:channel:{channel.Key}:{part + 1:D2}");
+            if (row?.Status == "Sending" && services.GetService<IDeliveryReadBack>() is { } readBack)
+            {
+                string? found;
+                try
+                {
+                    found = await readBack.FindAsync(new DeliveryLookup(channel.TenantId, null, channel.ServiceUrl, channel.ConversationId, marker,
+                        row.AttemptAt - TimeSpan.FromMinutes(5)) { TeamAadGroupId = channel.TeamAadGroupId }, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "Digest {DigestId}: part {Part} in channel {Channel} in doubt and the read-back failed; not posted again", digestId, part + 1, channel.Key);
+                    return new ChannelOutcome(channel.Key, name, "failed", DigestTexts.ChannelInDoubt(name));
+                }
+                if (found is not null)
+                {
+                    row.Status = "Sent";
+                    row.ActivityId = found;
+                    row.FoundByReadBack = true;
+                    try
+                    {
+                        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                    }
+                    catch (RequestFailedException e) when (e.Status == 412)
+                    {
+                        return new ChannelOutcome(channel.Key, name, "pending", DigestTexts.ChannelInProgress(name));
+                    }
+                    log.LogInformation("Digest {DigestId}: part {Part} in channel {Channel} was in doubt and is there ({ActivityId}); not posted again", digestId, part + 1, channel.Key, found);
+                    continue;
+                }
+            }
 
             var claim = new DigestDeliveryEntity
             {
@@ -68,7 +103,7 @@ public sealed class ChannelPoster(DigestTables tables, IServiceProvider services
 
             try
             {
-                var activity = DigestMessages.ToActivity(cards[part]);
+                DeliveryMarker.TryStamp(DigestMessages.ToActivity(cards[part]), marker, out var activity);
                 activity.Conversation = new ConversationAccount { Id = channel.ConversationId };
                 var sent = await connector.SendToConversationAsync(channel.ServiceUrl, channel.ConversationId, activity, ct);
                 claim.Status = "Sent";

@@ -34,6 +34,9 @@ public static class DigestTexts
     public static string ChannelTransient(string channel) =>
         $"Der Kanal „{channel}“ war gerade nicht erreichbar. Bitte in einigen Minuten erneut auf „Veröffentlichen“ klicken; bereits gesendete Teile werden nicht doppelt gesendet.";
 
+    public static string ChannelInDoubt(string channel) =>
+        $"Ob die Maßnahmeinfo im Kanal „{channel}“ angekommen ist, lässt sich gerade nicht prüfen. Sie wird deshalb nicht erneut gesendet; bitte später noch einmal auf „Veröffentlichen“ klicken.";
+
     public static string ChannelInProgress(string channel) =>
         $"Die Maßnahmeinfo wird gerade in den Kanal „{channel}“ gesendet. Bitte den Verlauf in einer Minute neu laden.";
 

@@ -104,6 +104,7 @@ public sealed class ConversationReferenceStoreTests : IAsyncLifetime
         Assert.Equal(TeamId, general.ConversationId);
         Assert.Equal(TeamId, general.TeamId);
         Assert.Equal("Team Arbeitsvermittlung", general.TeamName);
+        Assert.Equal(TeamsActivities.TeamAadGroupId, general.TeamAadGroupId); // the team's id in Graph, for reading posts back
         Assert.Equal(ServiceUrl, general.ServiceUrl);
         var digest = await _store.GetChannelAsync(Tenant, "19:digest@thread.tacv2;messageid=1");
         Assert.NotNull(digest);

@@ -167,6 +167,8 @@ internal sealed class OutboxHarness : IAsyncDisposable
 /// <summary>Inbound Teams activities as the Bot Connector delivers them.</summary>
 internal static class TeamsActivities
 {
+    public const string TeamAadGroupId = "0f1e2d3c-0000-4000-8000-00000000a1b2";
+
     public static Activity PersonalInstall(string serviceUrl, string aadObjectId, string conversationId, string action = "add") =>
         Personal(ActivityTypes.InstallationUpdate, serviceUrl, aadObjectId, conversationId, a => a.Action = action);
 
@@ -193,7 +195,7 @@ internal static class TeamsActivities
         var channelData = new Dictionary<string, object?>
         {
             ["tenant"] = new { id = OutboxHarness.Tenant },
-            ["team"] = new { id = teamId, name = "Team Arbeitsvermittlung" },
+            ["team"] = new { id = teamId, name = "Team Arbeitsvermittlung", aadGroupId = TeamAadGroupId },
             ["channel"] = new { id = conversationId.Split(';')[0], name = "Allgemein" },
         };
         if (extraChannelData is not null)

@@ -77,6 +77,8 @@ internal sealed partial class FakeTeamsGraph : IAsyncDisposable
             return InstalledAppChat(Uri.UnescapeDataString(chat.Groups[1].Value), Uri.UnescapeDataString(chat.Groups[2].Value));
         if (MessagesPath().Match(path) is { Success: true } messages)
             return Messages(Uri.UnescapeDataString(messages.Groups[1].Value), request);
+        if (ChannelMessagesPath().Match(path) is { Success: true } channel)
+            return ChannelMessages(Uri.UnescapeDataString(channel.Groups[1].Value), Uri.UnescapeDataString(channel.Groups[2].Value), request);
         return (404, Error("NotFound", "Unknown path " + path));
     }
 
@@ -132,7 +134,32 @@ internal sealed partial class FakeTeamsGraph : IAsyncDisposable
         return (200, result);
     }
 
-    private JsonObject ToChatMessage(FakeConnector.ChatMessage message, string chatId)
+    /// <summary>Teams (by Microsoft 365 group id) and their channels, whose posts Graph shows.</summary>
+    public ConcurrentDictionary<string, string> ChannelTeams { get; } = new();
+
+    public void AddChannel(string teamAadGroupId, string channelId) => ChannelTeams[channelId] = teamAadGroupId;
+
+    /// <summary>Channel messages: no $filter or $orderby (Graph supports only $top here), newest first.</summary>
+    private (int, JsonNode) ChannelMessages(string teamId, string channelId, HttpRequest request)
+    {
+        if (!ChannelTeams.TryGetValue(channelId, out var team) || team != teamId)
+            return (404, Error("NotFound", "Team or channel not found."));
+        if (request.Query.ContainsKey("$filter") || request.Query.ContainsKey("$orderby"))
+            return (400, Error("BadRequest", "Only $top is supported on channel messages."));
+        var top = request.Query.TryGetValue("$top", out var t) ? int.Parse(t!, CultureInfo.InvariantCulture) : 20;
+        if (top is < 1 or > 50)
+            return (400, Error("BadRequest", "$top must be between 1 and 50."));
+        var all = (_connector.Chats.TryGetValue(channelId, out var chat) ? chat.Values : [])
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => int.Parse(m.Id[4..], CultureInfo.InvariantCulture)).ToList();
+        var skip = request.Query.TryGetValue("$skiptoken", out var token) ? int.Parse(token!, CultureInfo.InvariantCulture) : 0;
+        var page = all.Skip(skip).Take(top).ToList();
+        var result = new JsonObject { ["value"] = new JsonArray(page.Select(m => (JsonNode)ToChatMessage(m, null)).ToArray()) };
+        if (skip + top < all.Count)
+            result["@odata.nextLink"] = $"{BaseUrl}/teams/{teamId}/channels/{Uri.EscapeDataString(channelId)}/messages?$top={top}&$skiptoken={skip + top}";
+        return (200, result);
+    }
+
+    private JsonObject ToChatMessage(FakeConnector.ChatMessage message, string? chatId)
     {
         var activity = JsonNode.Parse(message.ActivityJson)!.AsObject();
         var attachments = new JsonArray();
@@ -189,6 +216,9 @@ internal sealed partial class FakeTeamsGraph : IAsyncDisposable
 
     [GeneratedRegex("^/v1.0/chats/([^/]+)/messages$")]
     private static partial Regex MessagesPath();
+
+    [GeneratedRegex("^/v1.0/teams/([^/]+)/channels/([^/]+)/messages$")]
+    private static partial Regex ChannelMessagesPath();
 
     [GeneratedRegex("^19:(.+)_([0-9a-f-]+)@unq\\.gbl\\.spaces$")]
     private static partial Regex ChatId();

@@ -5,6 +5,7 @@ using TeamsAmdl.Bot;
 using TeamsAmdl.Cards;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Functions.DevInbox;
 using TeamsAmdl.Functions.Digest;
 using TeamsAmdl.Functions.Repositories;
 
@@ -246,6 +247,64 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Der Bot ist im Kanal „Koordination Musterstadt › Alt“ nicht installiert.", await gone.Content.ReadAsStringAsync());
         var targets = await client.GetFromJsonAsync<JsonObject>("/api/digest/targets");
         Assert.DoesNotContain(targets!["channels"]!.AsArray(), c => (string?)c!["id"] == "19:entfernt@thread.tacv2");
+    }
+
+    /// <summary>
+    /// The process died while posting to two channels: the delivery rows say Sending; the post reached channel A but
+    /// not channel B. Published again after the in-doubt time, each channel is read back (Development: the dev inbox)
+    /// instead of posting blind: A is not posted again, B is posted once.
+    /// </summary>
+    [Fact]
+    public async Task A_channel_post_left_in_doubt_by_a_crash_is_read_back_and_never_posted_twice()
+    {
+        const string arrived = "19:zweifel-a@thread.tacv2", lost = "19:zweifel-b@thread.tacv2";
+        await app.InstallInChannelAsync(arrived, "Zweifel A");
+        await app.InstallInChannelAsync(lost, "Zweifel B");
+        var client = app.ClientAs(Koordinator);
+        var publishId = Guid.NewGuid().ToString();
+        var request = new { publishId, channels = new[] { arrived, lost }, confirmMissing = true };
+        var first = (await (await client.PostAsJsonAsync("/api/digest/weeks/2026-W47/publish", request)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var parts = (int)first["parts"]!;
+        Task<IReadOnlyList<DevInboxEntity>> PostedAsync(string channel) =>
+            app.Service<DevInboxStore>().ListAsync("conversation:" + channel, 50, CancellationToken.None);
+        Assert.Equal(parts, (await PostedAsync(arrived)).Count);
+        Assert.All(await PostedAsync(arrived), p => Assert.Contains("amdl-delivery-", p.ReadActivity().ToJsonString()));
+
+        // The crash: every part Sending for 3 minutes without activity id, and channel B never got its posts.
+        var deliveries = await app.Service<DigestTables>().GetAsync(DigestTables.DeliveriesTable, CancellationToken.None);
+        async Task<List<DigestDeliveryEntity>> RowsAsync()
+        {
+            var rows = new List<DigestDeliveryEntity>();
+            await foreach (var r in deliveries.QueryAsync<DigestDeliveryEntity>(TeamsAmdl.Storage.TableClient.CreateQueryFilter($"PartitionKey eq {publishId}")))
+                rows.Add(r);
+            return rows;
+        }
+        var crashed = await RowsAsync();
+        Assert.Equal(2 * parts, crashed.Count);
+        foreach (var r in crashed)
+        {
+            r.Status = "Sending";
+            r.ActivityId = null;
+            r.AttemptAt = app.Time.GetUtcNow() - TimeSpan.FromMinutes(3);
+            await deliveries.UpdateEntityAsync(r, r.ETag, TeamsAmdl.Storage.TableUpdateMode.Replace);
+        }
+        foreach (var post in await PostedAsync(lost))
+            await app.Service<ConnectorClient>().DeleteActivityAsync(post.ServiceUrl, lost, post.RowKey);
+        Assert.Empty(await PostedAsync(lost));
+        var history = app.Service<DigestHistory>();
+        var digest = (await history.GetAsync(publishId, CancellationToken.None))!;
+        digest.Status = DigestEntity.Publishing;
+        await history.UpdateAsync(digest, CancellationToken.None);
+
+        var again = (await (await client.PostAsJsonAsync("/api/digest/weeks/2026-W47/publish", request)).Content.ReadFromJsonAsync<JsonObject>())!;
+
+        Assert.All(again["channels"]!.AsArray(), c => Assert.Equal("sent", (string?)c!["status"]));
+        Assert.Equal(parts, (await PostedAsync(arrived)).Count); // found by the read-back, not posted again
+        Assert.Equal(parts, (await PostedAsync(lost)).Count);    // not there, posted once
+        var settled = await RowsAsync();
+        Assert.All(settled, r => Assert.Equal("Sent", r.Status));
+        Assert.Equal(parts, settled.Count(r => r.FoundByReadBack));
+        Assert.Equal((await PostedAsync(arrived)).Concat(await PostedAsync(lost)).Select(p => p.RowKey).Order(), settled.Select(r => r.ActivityId).Order());
     }
 
     [Fact]

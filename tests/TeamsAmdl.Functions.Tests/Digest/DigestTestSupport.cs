@@ -41,7 +41,7 @@ public static class DigestTestSupport
             ChannelData = JsonSerializer.SerializeToElement(new
             {
                 tenant = new { id = proactive.TenantId },
-                team = new { id = channelId, name = "Koordination Musterstadt" },
+                team = new { id = channelId, name = "Koordination Musterstadt", aadGroupId = "6f0c1a2b-0000-4000-8000-00000000c0de" },
                 channel = new { id = channelId, name = channelName },
             }),
         };
