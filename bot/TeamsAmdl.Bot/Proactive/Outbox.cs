@@ -234,8 +234,17 @@ public sealed class Outbox
         return true;
     }
 
-    internal async Task SendQueueMessageAsync(string messageKey, CancellationToken cancellationToken) =>
+    internal async Task SendQueueMessageAsync(string messageKey, CancellationToken cancellationToken)
+    {
         await Queue.SendMessageAsync(ToQueueText(messageKey), timeToLive: NeverExpire, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Wake an idle worker of this process at once instead of at its next poll (workers elsewhere still poll).
+        Interlocked.Exchange(ref _queued, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    private TaskCompletionSource _queued = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when this instance queues a message after the property was read.</summary>
+    internal Task Queued => Volatile.Read(ref _queued).Task;
 
     private sealed record QueuePayload(string K);
 }

@@ -74,12 +74,16 @@ public sealed class OutboxWorker
         return received.Length;
     }
 
-    /// <summary>Polls until cancelled: immediately again after a non-empty poll, else after a growing pause.</summary>
+    /// <summary>
+    /// Polls until cancelled: immediately again after a non-empty poll, else after a growing pause that ends early
+    /// when this process queues a message into the same <see cref="Outbox"/>.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var idle = _options.PollInterval;
         while (!cancellationToken.IsCancellationRequested)
         {
+            var queued = _outbox.Queued; // read before polling, so nothing queued during the poll is missed
             int received;
             try
             {
@@ -99,15 +103,15 @@ public sealed class OutboxWorker
                 idle = _options.PollInterval;
                 continue;
             }
-            try
+            using (var pause = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                await Task.Delay(idle, _time, cancellationToken).ConfigureAwait(false);
+                var delay = Task.Delay(idle, _time, pause.Token);
+                var woken = await Task.WhenAny(delay, queued).ConfigureAwait(false) == queued;
+                await pause.CancelAsync().ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                    return;
+                idle = woken ? _options.PollInterval : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollInterval.Ticks));
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollInterval.Ticks));
         }
     }
 

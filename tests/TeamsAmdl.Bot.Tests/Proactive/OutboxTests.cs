@@ -270,4 +270,23 @@ public sealed class OutboxTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => _h.Outbox.EnqueueAsync([valid, OutboxHarness.Message(new string('k', 500), "aad-1", "x")]));
         Assert.Empty(await _h.Outbox.ListAsync());
     }
+
+    [Fact]
+    public async Task An_idle_worker_wakes_up_when_this_process_queues_a_message_instead_of_waiting_for_its_next_poll()
+    {
+        await _h.InstallForAsync("aad-1", "a:chat-1");
+        var worker = _h.CreateWorker(o => { o.PollInterval = TimeSpan.FromSeconds(60); o.MaxPollInterval = TimeSpan.FromSeconds(60); });
+        using var stop = new CancellationTokenSource();
+        var running = worker.RunAsync(stop.Token);
+        await Task.Delay(500); // the first poll found nothing: the worker now pauses for 60 s
+
+        await _h.Outbox.EnqueueAsync([OutboxHarness.Message("alert:m-17:v1:aad-1", "aad-1", "Neue Maßnahme")]);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (_h.Connector.DeliveredActivities.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(20))
+            await Task.Delay(20);
+
+        Assert.Single(_h.Connector.DeliveredActivities); // delivered long before the 60 s poll would have come
+        await stop.CancelAsync();
+        await running; // stops promptly, without an exception
+    }
 }
