@@ -23,9 +23,7 @@ namespace TeamsAmdl.Filing;
 /// </summary>
 public sealed class FilingWorker
 {
-    private static readonly TimeSpan MaxVisibility = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
-
-    private readonly FilingOutbox _outbox;
+        private readonly FilingOutbox _outbox;
     private readonly IDocumentLibrary _library;
     private readonly FilingOptions _options;
     private readonly ILogger _logger;
@@ -113,7 +111,7 @@ public sealed class FilingWorker
         if (string.IsNullOrEmpty(jobId))
         {
             _logger.LogWarning("E-Akte: unlesbare Nachricht {MessageId} verworfen: {Text}", message.MessageId, JobRow.Truncate(message.MessageText, 200));
-            await DeleteMessageAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+            await _outbox.Queue.TryDeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
             return;
         }
 
@@ -122,14 +120,14 @@ public sealed class FilingWorker
             var row = await _outbox.LoadRowAsync(jobId, cancellationToken).ConfigureAwait(false);
             if (row is null || JobRow.GetStatus(row) is FilingStatus.Filed or FilingStatus.Parked)
             {
-                await DeleteMessageAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+                await _outbox.Queue.TryDeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
                 return;
             }
             var now = _time.GetUtcNow();
             if (row.GetDateTimeOffset(JobRow.LeaseUntil) is { } lease && lease > now)
             {
                 // Another attempt owns the job (a second queue message, or a worker still uploading): look again after its lease.
-                await HideAsync(message.MessageId, message.PopReceipt, lease - now + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                await _outbox.Queue.TryHideAsync(message.MessageId, message.PopReceipt, lease - now + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
                 return;
             }
             var attempts = row.GetInt32(JobRow.Attempts) ?? 0;
@@ -233,7 +231,7 @@ public sealed class FilingWorker
             if (await CompleteAsync(claim, filed).ConfigureAwait(false))
             {
                 _logger.LogInformation("E-Akte: {Path} abgelegt ({Method}, Versuch {Attempt}).", path, file.UploadMethod, claim.Attempt);
-                await DeleteMessageAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+                await _outbox.Queue.TryDeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
             }
         }
         catch (LibraryException ex)
@@ -273,7 +271,7 @@ public sealed class FilingWorker
             await ParkAsync(row, claim, ex.Code, $"Nach {claim.Attempt} Versuchen geparkt ({what}): {ex.Message}", ex.Status, message.MessageId, message.PopReceipt).ConfigureAwait(false);
             return;
         }
-        var delay = ex.RetryAfter ?? Backoff(claim.Attempt);
+        var delay = ex.RetryAfter ?? QueueMessageLease.Backoff(_options.RetryDelay, _options.MaxRetryDelay, claim.Attempt);
         _logger.LogInformation("E-Akte: {Path} vorübergehend nicht abgelegt ({What}); Versuch {Attempt}, nächster in {Delay}.", path, what, claim.Attempt, delay);
         await ReleaseAsync(row, claim, message, delay, ex.Code, ex.Message, ex.Status).ConfigureAwait(false);
     }
@@ -289,7 +287,7 @@ public sealed class FilingWorker
         patch[JobRow.LastError] = JobRow.Truncate(error);
         if (httpStatus is { } s) patch[JobRow.LastHttpStatus] = s;
         if (await CompleteAsync(claim, patch).ConfigureAwait(false))
-            await HideAsync(message.MessageId, message.PopReceipt, delay).ConfigureAwait(false);
+            await _outbox.Queue.TryHideAsync(message.MessageId, message.PopReceipt, delay).ConfigureAwait(false);
     }
 
     /// <summary>Parks the job (final until someone requeues it) and deletes the message.</summary>
@@ -320,7 +318,7 @@ public sealed class FilingWorker
             }
         }
         if (written)
-            await DeleteMessageAsync(messageId, popReceipt).ConfigureAwait(false);
+            await _outbox.Queue.TryDeleteAsync(messageId, popReceipt).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -349,38 +347,6 @@ public sealed class FilingWorker
                 claim.ETag = current.ETag;
             }
         }
-    }
-
-    private async Task HideAsync(string messageId, string popReceipt, TimeSpan delay)
-    {
-        if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
-        if (delay > MaxVisibility) delay = MaxVisibility;
-        try
-        {
-            await _outbox.Queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: delay, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Received by someone else meanwhile.
-        }
-    }
-
-    private async Task DeleteMessageAsync(string messageId, string popReceipt)
-    {
-        try
-        {
-            await _outbox.Queue.DeleteMessageAsync(messageId, popReceipt, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Already deleted, or received by someone else (who will find the final row and delete it).
-        }
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 30));
-        return TimeSpan.FromTicks((long)Math.Min(_options.RetryDelay.Ticks * factor, _options.MaxRetryDelay.Ticks));
     }
 
     private sealed class Claim(string jobId, string attemptId, ETag etag, int attempt)

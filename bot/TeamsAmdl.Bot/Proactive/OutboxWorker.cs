@@ -20,9 +20,7 @@ namespace TeamsAmdl.Bot;
 /// </summary>
 public sealed class OutboxWorker
 {
-    private static readonly TimeSpan MaxVisibility = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
-
-    private readonly Outbox _outbox;
+        private readonly Outbox _outbox;
     private readonly ConversationReferenceStore _references;
     private readonly ConnectorClient _connector;
     private readonly OutboxWorkerOptions _options;
@@ -121,7 +119,7 @@ public sealed class OutboxWorker
         if (string.IsNullOrEmpty(messageKey))
         {
             _logger.LogError("Outbox: unlesbare Warteschlangen-Nachricht {MessageId} wird verworfen: {Text}", message.MessageId, OutboxRow.Truncate(message.MessageText, 200));
-            await DeleteMessageAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+            await _outbox.Queue.TryDeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
             return;
         }
         var (partitionKey, rowKey) = OutboxRow.Keys(messageKey);
@@ -133,14 +131,14 @@ public sealed class OutboxWorker
             if (row is null)
             {
                 _logger.LogError("Outbox: zu {MessageKey} gibt es keine Statuszeile; Warteschlangen-Nachricht verworfen.", messageKey);
-                await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+                await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
                 return;
             }
 
             var status = OutboxRow.GetStatus(row);
             if (status is OutboxStatus.Sent or OutboxStatus.Failed or OutboxStatus.Parked)
             {
-                await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+                await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
                 return;
             }
 
@@ -151,7 +149,7 @@ public sealed class OutboxWorker
                 if (row.GetDateTimeOffset(OutboxRow.LeaseUntil) is { } lease && lease > now)
                 {
                     // A live attempt (another worker, or a duplicate queue message) owns it: look again when its lease ends.
-                    await HideAsync(message.MessageId, popReceipt, lease - now).ConfigureAwait(false);
+                    await _outbox.Queue.TryHideAsync(message.MessageId, popReceipt, lease - now).ConfigureAwait(false);
                     return;
                 }
                 inDoubt = true;
@@ -289,7 +287,7 @@ public sealed class OutboxWorker
             done[OutboxRow.SentAt] = completedAt;
             done[OutboxRow.CompletedAt] = completedAt;
             if (await CompleteAsync(claim, done).ConfigureAwait(false))
-                await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+                await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
             return;
         }
     }
@@ -315,13 +313,13 @@ public sealed class OutboxWorker
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var delay = Backoff(message.DequeueCount);
+            var delay = QueueMessageLease.Backoff(_options.RetryDelay, _options.MaxRetryDelay, message.DequeueCount);
             _logger.LogWarning(ex, "Outbox: Zustellung von {MessageKey} ungewiss und Rücklesen fehlgeschlagen; neuer Versuch in {Delay}.", messageKey, delay);
             var failed = OutboxRow.Patch(row);
             failed[OutboxRow.LastErrorCode] = "ReadBackFailed";
             failed[OutboxRow.LastError] = OutboxRow.Truncate("Rücklesen fehlgeschlagen: " + ex.Message);
             await TryUpdateAsync(failed, row.ETag).ConfigureAwait(false);
-            await HideAsync(message.MessageId, popReceipt, delay).ConfigureAwait(false);
+            await _outbox.Queue.TryHideAsync(message.MessageId, popReceipt, delay).ConfigureAwait(false);
             return ReadBackOutcome.Settled;
         }
         if (found is null)
@@ -343,7 +341,7 @@ public sealed class OutboxWorker
         if (!await TryUpdateAsync(done, row.ETag).ConfigureAwait(false))
             return ReadBackOutcome.RowChanged;
         _logger.LogInformation("Outbox: {MessageKey} war ungewiss; im Chat gefunden ({ActivityId}), nicht erneut gesendet.", messageKey, found);
-        await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+        await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
         return ReadBackOutcome.Settled;
     }
 
@@ -392,7 +390,7 @@ public sealed class OutboxWorker
 
         // Transient: 429 (Retry-After beyond what the client waits itself), 5xx/408/412 or no response after the
         // client's own retries. Treated as not delivered: back to Pending, and the message reappears later.
-        var delay = ex.RetryAfter ?? Backoff(message.DequeueCount);
+        var delay = ex.RetryAfter ?? QueueMessageLease.Backoff(_options.RetryDelay, _options.MaxRetryDelay, message.DequeueCount);
         var patch = OutboxRow.Patch(row);
         if (claim is not null)
             patch[OutboxRow.Status] = nameof(OutboxStatus.Pending);
@@ -404,7 +402,7 @@ public sealed class OutboxWorker
         else if (!await CompleteAsync(claim, patch).ConfigureAwait(false))
             return;
         _logger.LogInformation("Outbox: {MessageKey} vorübergehend nicht zustellbar ({Code}); neuer Versuch in {Delay}.", messageKey, code, delay);
-        await HideAsync(message.MessageId, popReceipt, delay).ConfigureAwait(false);
+        await _outbox.Queue.TryHideAsync(message.MessageId, popReceipt, delay).ConfigureAwait(false);
     }
 
     private Task FinishUnclaimedAsync(TableEntity row, OutboxStatus status, string code, string error, int? httpStatus, QueueMessage message, string popReceipt) =>
@@ -422,7 +420,7 @@ public sealed class OutboxWorker
         patch[OutboxRow.CompletedAt] = _time.GetUtcNow();
         var written = claim is null ? await TryUpdateAsync(patch, row.ETag).ConfigureAwait(false) : await CompleteAsync(claim, patch).ConfigureAwait(false);
         if (written)
-            await DeleteMessageAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+            await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
         // else: someone changed the row meanwhile; the message reappears and is judged again.
     }
 
@@ -465,39 +463,6 @@ public sealed class OutboxWorker
         {
             return false;
         }
-    }
-
-    private async Task HideAsync(string messageId, string popReceipt, TimeSpan delay)
-    {
-        if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
-        if (delay > MaxVisibility) delay = MaxVisibility;
-        try
-        {
-            await _outbox.Queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: delay, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Received by someone else meanwhile.
-        }
-    }
-
-    private async Task DeleteMessageAsync(string messageId, string popReceipt)
-    {
-        try
-        {
-            await _outbox.Queue.DeleteMessageAsync(messageId, popReceipt, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Already deleted, or received by someone else meanwhile (who will find the final row and delete it).
-        }
-    }
-
-    private TimeSpan Backoff(long dequeueCount)
-    {
-        var factor = Math.Pow(2, Math.Clamp(dequeueCount - 1, 0, 30));
-        var ticks = Math.Min(_options.RetryDelay.Ticks * factor, _options.MaxRetryDelay.Ticks);
-        return TimeSpan.FromTicks((long)ticks);
     }
 
     private sealed record Target(string ServiceUrl, string ConversationId);
