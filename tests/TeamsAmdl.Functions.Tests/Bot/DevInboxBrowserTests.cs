@@ -2,12 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TeamsAmdl.Functions.Bot;
-using TeamsAmdl.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace TeamsAmdl.Functions.Tests.Bot;
@@ -22,12 +19,7 @@ public sealed class KestrelAppFactory : AppFactory, IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        UseKestrel(0);
-        StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
-        if (BaseUrl.EndsWith(":7071", StringComparison.Ordinal) || BaseUrl.EndsWith(":0", StringComparison.Ordinal))
-            throw new InvalidOperationException($"Expected a free dynamic port, got {BaseUrl}.");
+        BaseUrl = BrowserFixture.StartOnKestrel(this);
         return Task.CompletedTask;
     }
 
@@ -74,21 +66,8 @@ public sealed class DevInboxBrowserTests(KestrelAppFactory app) : IClassFixture<
     {
         const string user = "betr-01";
         var clock = Stopwatch.StartNew();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Args, Headless = true,
-        });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "de-DE", TimezoneId = "Europe/Berlin", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") problems.Add("console: " + m.Text); };
-        page.PageError += (_, e) => problems.Add("page error: " + e);
-        page.RequestFailed += (_, r) => problems.Add($"request failed: {r.Url} ({r.Failure})");
-        page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"HTTP {r.Status}: {r.Url}"); };
+        await using var browser = await BrowserFixture.LaunchAsync("inbox", 1280, 900);
+        var page = await browser.NewPageAsync();
 
         await page.GotoAsync(app.BaseUrl + "/dev/inbox");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "TeamsAmdl Entwicklungs-Posteingang" })).ToBeVisibleAsync();
@@ -125,10 +104,9 @@ public sealed class DevInboxBrowserTests(KestrelAppFactory app) : IClassFixture<
         var events = await app.Services.GetRequiredService<BotEventLog>().ListAsync(user, PingHandler.EventKind);
         Assert.Single(events);
 
-        var screenshot = Path.Combine(Chromium.ArtifactsDir("inbox"), "inbox-ping.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        var screenshot = await browser.ScreenshotAsync(page, "inbox-ping.png");
         Assert.True(File.Exists(screenshot));
-        Assert.True(problems.Count == 0, "Browser problems:\n" + string.Join("\n", problems));
+        browser.AssertNoProblems();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
     }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using TeamsAmdl.Functions.Tests.Bot;
-using TeamsAmdl.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace TeamsAmdl.Functions.Tests.Digest;
@@ -22,32 +21,14 @@ public sealed class DigestBrowserTests(KestrelAppFactory app) : IClassFixture<Ke
     public async Task Betreuer_answers_in_the_inbox_coordinator_edits_previews_publishes_and_the_IFK_gets_the_digest()
     {
         var clock = Stopwatch.StartNew();
-        var shots = Chromium.ArtifactsDir("tab");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Args, Headless = true,
-        });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "de-DE", TimezoneId = "Europe/Berlin", ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
-        });
-        var problems = new List<string>();
-        void Watch(IPage p)
-        {
-            p.Console += (_, m) => { if (m.Type == "error" && !m.Text.Contains("409")) problems.Add("console: " + m.Text); };
-            p.PageError += (_, e) => problems.Add("page error: " + e);
-            p.RequestFailed += (_, r) => problems.Add($"request failed: {r.Url} ({r.Failure})");
-            p.Response += (_, r) => { if (r.Status >= 400 && r.Status != 409) problems.Add($"HTTP {r.Status}: {r.Url}"); };
-        }
+        await using var browser = await BrowserFixture.LaunchAsync("tab", 1366, 900);
 
         // Monday's timer (the clock stands on Saturday 21.11.2026, week 47): request cards to every Betreuer.
         Assert.True((await _http.PostAsync("/api/dev/timers/digest-requests", null)).IsSuccessStatusCode);
         await app.DrainOutboxAsync();
 
         // 1. The Betreuer (Katrin Fischer) answers the weekly card in the dev inbox: one correction and a remark.
-        var inbox = await context.NewPageAsync();
-        Watch(inbox);
+        var inbox = await browser.NewPageAsync(allowedStatus: 409); // 409: the stale edit in step 3 is expected
         await inbox.GotoAsync(app.BaseUrl + "/dev/inbox?user=betr-01");
         var weekly = inbox.Locator(".teams-card").Filter(new() { HasText = "Wochenmeldung KW 47/2026" }).First;
         await Expect(weekly).ToBeVisibleAsync();
@@ -55,18 +36,17 @@ public sealed class DigestBrowserTests(KestrelAppFactory app) : IClassFixture<Ke
         await Expect(weekly).ToContainTextAsync("9 von 12 Plätzen belegt · 3 frei");
         await weekly.GetByLabel("Belegte Plätze (von 12)").First.FillAsync("8"); // Aktivcenter Jugend (962-E-2026-0101)
         await weekly.GetByLabel("Bemerkungen (ohne Kundendaten)").Nth(2).FillAsync("Zwei Abbrüche in KW 46, Nachbesetzung läuft");
-        await inbox.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "01-inbox-betreuer-weekly-card.png"), FullPage = true });
+        await browser.ScreenshotAsync(inbox, "01-inbox-betreuer-weekly-card.png");
         await weekly.GetByRole(AriaRole.Button, new() { Name = "Angaben senden" }).ClickAsync();
         await Expect(inbox.Locator("#status")).ToHaveTextAsync("Karte aktualisiert.");
         var done = inbox.Locator(".teams-card").First;
         await Expect(done).ToContainTextAsync("Wochenmeldung KW 47/2026 eingegangen");
         await Expect(done).ToContainTextAsync("korrigiert");
         await Expect(inbox.Locator(".card-problems")).ToHaveCountAsync(0);
-        await inbox.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "02-inbox-betreuer-answered.png"), FullPage = true });
+        await browser.ScreenshotAsync(inbox, "02-inbox-betreuer-answered.png");
 
         // 2. The coordinator opens the tab (outside Teams in Development: demo-user picker) and sees the answer.
-        var tab = await context.NewPageAsync();
-        Watch(tab);
+        var tab = await browser.NewPageAsync(allowedStatus: 409);
         await tab.GotoAsync(app.BaseUrl + "/tab?user=koord-weber");
         await Expect(tab.GetByLabel("Demo-Benutzer")).ToHaveValueAsync("koord-weber");
         await Expect(tab.Locator("#who")).ToHaveTextAsync("Angemeldet als Julia Weber");
@@ -86,7 +66,7 @@ public sealed class DigestBrowserTests(KestrelAppFactory app) : IClassFixture<Ke
         await tab.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync("");
         await tab.GetByLabel("Maßnahmeart").SelectOptionAsync("");
         await Expect(tab.Locator("#measures tbody tr")).ToHaveCountAsync(26);
-        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "03-tab-weekly-inputs.png"), FullPage = true });
+        await browser.ScreenshotAsync(tab, "03-tab-weekly-inputs.png");
 
         // 3. Edit one measure in the dialog (keyboard: the dialog opens with the focus in the first field).
         await tab.GetByRole(AriaRole.Button, new() { Name = "Bearbeiten: Coaching Neustart 50+ (962-E-2026-0102)" }).ClickAsync();
@@ -95,7 +75,7 @@ public sealed class DigestBrowserTests(KestrelAppFactory app) : IClassFixture<Ke
         await Expect(tab.GetByLabel("Belegte Plätze (von 15)")).ToBeFocusedAsync();
         await tab.GetByLabel("Belegte Plätze (von 15)").FillAsync("13");
         await tab.GetByLabel("Bemerkung (ohne Kundendaten)").FillAsync("Zwei Plätze ab Dezember frei");
-        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "04-tab-edit-dialog.png") });
+        await browser.ScreenshotAsync(tab, "04-tab-edit-dialog.png", fullPage: false);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(tab.Locator("#status")).ToHaveTextAsync("Gespeichert: Coaching Neustart 50+.");
@@ -115,7 +95,7 @@ public sealed class DigestBrowserTests(KestrelAppFactory app) : IClassFixture<Ke
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
         await Expect(tab.Locator("#edit-conflict")).ToContainTextAsync("Inzwischen geändert von Deniz Yılmaz");
         await Expect(tab.GetByLabel("Belegte Plätze (von 15)")).ToHaveValueAsync("14"); // the current values are loaded
-        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "05-tab-edit-conflict.png") });
+        await browser.ScreenshotAsync(tab, "05-tab-edit-conflict.png", fullPage: false);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Abbrechen" }).ClickAsync();
         await Expect(coaching).ToContainTextAsync("14/15");
 
@@ -130,7 +110,7 @@ public sealed class DigestBrowserTests(KestrelAppFactory app) : IClassFixture<Ke
         await Expect(tab.Locator("#preview")).ToContainTextAsync("Ein Platz ab Dezember frei");
         await Expect(tab.Locator("#preview-missing")).ToContainTextAsync("Meldungen fehlen noch");
         await Expect(tab.Locator(".card-problems")).ToHaveCountAsync(0);
-        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "06-tab-preview.png"), FullPage = true });
+        await browser.ScreenshotAsync(tab, "06-tab-preview.png");
 
         // 5. Publish 1:1 to the IFKs: the missing inputs are named and must be confirmed.
         await tab.GetByLabel("Alle IFKs").CheckAsync();
@@ -139,18 +119,18 @@ public sealed class DigestBrowserTests(KestrelAppFactory app) : IClassFixture<Ke
         await Expect(confirm).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(confirm).ToContainTextAsync("Meldungen fehlen noch");
         await Expect(confirm).ToContainTextAsync("962-A-2026-0402 – AGH Sozialkaufhaus");
-        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "07-tab-confirm-missing.png") });
+        await browser.ScreenshotAsync(tab, "07-tab-confirm-missing.png", fullPage: false);
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Trotzdem veröffentlichen" }).ClickAsync();
         await Expect(tab.Locator("#publish-result")).ToContainTextAsync("Maßnahmeinfo KW 47/2026 veröffentlicht.", new() { Timeout = 30_000 });
         await Expect(tab.Locator("#publish-result")).ToContainTextAsync("Maßnahmeinfo-Dokumente (je Maßnahme) für die e-Akte vorgemerkt");
-        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "08-tab-published.png"), FullPage = true });
+        await browser.ScreenshotAsync(tab, "08-tab-published.png");
 
         // History: the published digest can be opened again.
         await tab.GetByRole(AriaRole.Tab, new() { Name = "Verlauf" }).ClickAsync();
         await tab.Locator("#history tbody tr").Filter(new() { HasText = "KW 47/2026" }).First.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
         await Expect(tab.Locator("#history-cards .card-frame").First).ToContainTextAsync("veröffentlicht von Julia Weber");
         await Expect(tab.Locator("#history")).ToContainTextAsync("26 Dokumente für die e-Akte vorgemerkt");
-        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "09-tab-history.png"), FullPage = true });
+        await browser.ScreenshotAsync(tab, "09-tab-history.png");
 
         // 6. The digest card arrives for an IFK.
         await app.DrainOutboxAsync();
@@ -161,9 +141,9 @@ public sealed class DigestBrowserTests(KestrelAppFactory app) : IClassFixture<Ke
         await Expect(inbox.Locator("#messages")).ToContainTextAsync("Coaching Neustart 50+");
         await Expect(inbox.Locator("#messages")).Not.ToContainTextAsync("Vorschau – noch nicht veröffentlicht");
         await Expect(inbox.Locator(".card-problems")).ToHaveCountAsync(0);
-        await inbox.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "10-inbox-ifk-digest.png"), FullPage = true });
+        await browser.ScreenshotAsync(inbox, "10-inbox-ifk-digest.png");
 
-        Assert.True(problems.Count == 0, "Browser problems:\n" + string.Join("\n", problems));
+        browser.AssertNoProblems();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"took {clock.Elapsed}");
     }
 }

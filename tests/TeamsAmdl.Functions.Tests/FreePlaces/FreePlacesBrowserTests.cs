@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using TeamsAmdl.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace TeamsAmdl.Functions.Tests.FreePlaces;
@@ -20,22 +19,9 @@ public sealed class FreePlacesBrowserTests(FreePlacesKestrelFactory app) : IClas
         Assert.True(exit.IsSuccessStatusCode, await exit.Content.ReadAsStringAsync());
         Assert.Single(await app.WaitForInboxAsync("ifk-lukas-braun", Measure));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Args, Headless = true,
-        });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "de-DE", TimezoneId = "Europe/Berlin", ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
-        });
-        var page = await context.NewPageAsync();
+        await using var browser = await BrowserFixture.LaunchAsync("inbox", 1280, 1000);
+        var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(15_000);
-        var problems = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") problems.Add("console: " + m.Text); };
-        page.PageError += (_, e) => problems.Add("page error: " + e);
-        page.RequestFailed += (_, r) => problems.Add($"request failed: {r.Url} ({r.Failure})");
-        page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"HTTP {r.Status}: {r.Url}"); };
 
         await page.GotoAsync(app.BaseUrl + "/dev/inbox");
         var messages = page.Locator("#messages");
@@ -80,7 +66,7 @@ public sealed class FreePlacesBrowserTests(FreePlacesKestrelFactory app) : IClas
         await Expect(page.Locator(".message time").First).ToContainTextAsync("bearbeitet");
         await Expect(page.Locator(".card-problems")).ToHaveCountAsync(0);
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ArtifactsDir("inbox"), "inbox-free-place-confirmed.png"), FullPage = true });
-        Assert.True(problems.Count == 0, "Browser problems:\n" + string.Join("\n", problems));
+        await browser.ScreenshotAsync(page, "inbox-free-place-confirmed.png");
+        browser.AssertNoProblems();
     }
 }

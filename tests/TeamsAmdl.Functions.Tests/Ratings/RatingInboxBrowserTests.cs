@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using TeamsAmdl.Functions.Ratings;
 using TeamsAmdl.Functions.Tests.Bot;
-using TeamsAmdl.TestSupport;
 using static Microsoft.Playwright.Assertions;
 using static TeamsAmdl.Functions.Tests.Ratings.RatingTestSupport;
 
@@ -28,22 +27,8 @@ public sealed class RatingInboxBrowserTests(KestrelAppFactory app) : IClassFixtu
         var id = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         await app.DeliverAsync(RatingRequests.InvitationKey(id, Assessor));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath, Args = Chromium.Args, Headless = true,
-        });
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = "de-DE", TimezoneId = "Europe/Berlin", ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
-        });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") problems.Add("console: " + m.Text); };
-        page.PageError += (_, e) => problems.Add("page error: " + e);
-        page.RequestFailed += (_, r) => problems.Add($"request failed: {r.Url} ({r.Failure})");
-        page.Response += (_, r) => { if (r.Status >= 400) problems.Add($"HTTP {r.Status}: {r.Url}"); };
-        var shots = Chromium.ArtifactsDir("inbox");
+        await using var browser = await BrowserFixture.LaunchAsync("inbox", 1280, 1000);
+        var page = await browser.NewPageAsync();
 
         await page.GotoAsync(app.BaseUrl + "/dev/inbox?user=" + Assessor);
         var card = page.Locator(".teams-card").First;
@@ -73,7 +58,7 @@ public sealed class RatingInboxBrowserTests(KestrelAppFactory app) : IClassFixtu
         Assert.Equal(0, (await app.SnapshotAsync(id)).AssignmentOf(Assessor)!.Answered);
         await selects.Nth(6).SelectOptionAsync("2");
         await card.GetByPlaceholder("Anmerkung zu Frage 1 (optional)").FillAsync("Alle Plätze besetzt.");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "rating-page1.png"), FullPage = true });
+        await browser.ScreenshotAsync(page, "rating-page1.png");
         await ClickAsync("Speichern und weiter", "Seite 2 von 3 · Soft Facts");
         await Expect(card).ToContainTextAsync("7 von 15 Fragen beantwortet");
 
@@ -89,10 +74,10 @@ public sealed class RatingInboxBrowserTests(KestrelAppFactory app) : IClassFixtu
         await ClickAsync("Bewertung absenden", "Frage 9 (Soft Facts, Wert 1): Es fehlt die Handlungsempfehlung.");
         await Expect(card.GetByLabel("Begründung/Erläuterung")).ToHaveValueAsync("Ansprechpartner seit Wochen nicht erreichbar.");
         await card.GetByLabel("Handlungsempfehlung").FillAsync("Erreichbarkeit im Qualitätsgespräch vereinbaren.");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "rating-summary.png"), FullPage = true });
+        await browser.ScreenshotAsync(page, "rating-summary.png");
         await ClickAsync("Bewertung absenden", "Bewertung abgegeben");
         await Expect(card).ToContainTextAsync("Erreichbarkeit im Qualitätsgespräch vereinbaren.");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "rating-submitted.png"), FullPage = true });
+        await browser.ScreenshotAsync(page, "rating-submitted.png");
 
         var a = (await app.SnapshotAsync(id)).AssignmentOf(Assessor)!;
         Assert.Equal(RatingStatus.Submitted, a.Status);
@@ -103,6 +88,6 @@ public sealed class RatingInboxBrowserTests(KestrelAppFactory app) : IClassFixtu
         // Teams keeps the last card: after a reload the message shows the confirmation.
         await page.GetByRole(AriaRole.Button, new() { Name = "Posteingang aktualisieren" }).ClickAsync();
         await Expect(page.Locator(".teams-card").First).ToContainTextAsync("Bewertung abgegeben");
-        Assert.True(problems.Count == 0, "Browser problems:\n" + string.Join("\n", problems));
+        browser.AssertNoProblems();
     }
 }
