@@ -101,12 +101,19 @@ public sealed class Outbox
     }
 
     /// <summary>All status rows, or those with <paramref name="status"/> (a table scan: for operators and tests).</summary>
-    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus? status = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus? status = null, CancellationToken cancellationToken = default) =>
+        await ListAsync(status, int.MaxValue, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Status rows (without activities), at most <paramref name="max"/>; a filter on the status scans the whole table.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxStatus? status, int max, CancellationToken cancellationToken = default)
     {
         var filter = status is { } s ? TableClient.CreateQueryFilter($"Status eq {s.ToString()}") : null;
         var list = new List<OutboxEntry>();
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: OutboxRow.StatusColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (list.Count >= max) break;
             list.Add(OutboxRow.ToEntry(row));
+        }
         return list;
     }
 

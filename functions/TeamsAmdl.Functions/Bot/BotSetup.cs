@@ -52,6 +52,7 @@ public static class BotSetup
     public static WebApplication MapBot(this WebApplication app)
     {
         app.MapBotEndpoints();
+        app.MapOutboxEndpoints();
         if (BotOptions.UseDevStandIns(app.Environment, app.Configuration))
             app.MapDevInbox();
         return app;
