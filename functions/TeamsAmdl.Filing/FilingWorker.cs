@@ -23,7 +23,7 @@ namespace TeamsAmdl.Filing;
 /// </summary>
 public sealed class FilingWorker
 {
-        private readonly FilingOutbox _outbox;
+    private readonly FilingOutbox _outbox;
     private readonly IDocumentLibrary _library;
     private readonly FilingOptions _options;
     private readonly ILogger _logger;

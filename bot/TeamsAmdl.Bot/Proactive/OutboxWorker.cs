@@ -20,7 +20,7 @@ namespace TeamsAmdl.Bot;
 /// </summary>
 public sealed class OutboxWorker
 {
-        private readonly Outbox _outbox;
+    private readonly Outbox _outbox;
     private readonly ConversationReferenceStore _references;
     private readonly ConnectorClient _connector;
     private readonly OutboxWorkerOptions _options;
