@@ -218,6 +218,7 @@ public sealed class OutboxWorker
             // received the message meanwhile. 2) Mark the row Sending under its ETag: fails (412) if anyone changed it
             // since we read it; then read again and decide again.
             var leaseStart = _time.GetUtcNow();
+            var leaseClock = _time.GetTimestamp(); // monotonic: a wall-clock step must not cut the send short
             try
             {
                 popReceipt = (await _outbox.Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: _options.VisibilityTimeout,
@@ -256,7 +257,7 @@ public sealed class OutboxWorker
             // Send, cancelled shortly before the lease ends so an overlong call cannot overlap a successor attempt.
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, _options.VisibilityTimeout.Ticks / 10));
-            var remaining = leaseStart + _options.VisibilityTimeout - margin - _time.GetUtcNow();
+            var remaining = _options.VisibilityTimeout - margin - _time.GetElapsedTime(leaseClock);
             deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
             ResourceResponse sent;
             try

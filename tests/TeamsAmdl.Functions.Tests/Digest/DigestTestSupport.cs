@@ -60,9 +60,11 @@ public static class DigestTestSupport
         while (true)
         {
             var received = await worker.RunOnceAsync();
-            var open = (await outbox.ListAsync()).Count(e => e.Status is OutboxStatus.Pending or OutboxStatus.Sending);
-            if (received == 0 && open == 0) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{open} outbox message(s) still not delivered");
+            var open = (await outbox.ListAsync()).Where(e => e.Status is OutboxStatus.Pending or OutboxStatus.Sending).ToList();
+            if (received == 0 && open.Count == 0) return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{open.Count} outbox message(s) still not delivered: " + string.Join("; ", open.Select(e =>
+                    $"{e.MessageKey} {e.Status} attempts {e.Attempts} lease {e.LeaseUntil:O} last attempt {e.LastAttemptAt:O} error {e.LastErrorCode} (app time {app.Time.GetUtcNow():O})")));
             if (received == 0) await Task.Delay(50);
         }
     }
