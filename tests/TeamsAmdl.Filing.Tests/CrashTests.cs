@@ -131,30 +131,27 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     private WorkerProcess StartWorker(string title, int seed)
     {
-        var directory = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var worker = new WorkerProcess();
+        worker.Process = DotnetChildProcess.Start("TeamsAmdl.FilingCrashWorker.dll", new Dictionary<string, string>
         {
-            WorkingDirectory = directory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(directory, "TeamsAmdl.FilingCrashWorker.dll"));
-        start.Environment["FILING_STORAGE"] = Azurite.ConnectionString;
-        start.Environment["FILING_TABLE"] = _h.TableName;
-        start.Environment["FILING_QUEUE"] = _h.QueueName;
-        start.Environment["FILING_CONTAINER"] = _h.ContainerName;
-        start.Environment["FILING_GRAPH_URL"] = _h.Graph.BaseUrl;
-        start.Environment["FILING_SITE_ID"] = FakeGraphServer.SiteId;
-        start.Environment["FILING_DRIVE_ID"] = FakeGraphServer.DriveId;
-        start.Environment["FILING_TOKEN"] = FakeGraphServer.Token;
-        start.Environment["FILING_LEASE_SECONDS"] = LeaseSeconds.ToString();
-        start.Environment["FILING_DOC_SIZE"] = DocumentSize.ToString();
-        start.Environment["FILING_DOC_SEED"] = seed.ToString();
-        start.Environment["FILING_DOC_TITLE"] = title;
-        return new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("Worker process did not start."), Log);
+            ["FILING_STORAGE"] = Azurite.ConnectionString,
+            ["FILING_TABLE"] = _h.TableName,
+            ["FILING_QUEUE"] = _h.QueueName,
+            ["FILING_CONTAINER"] = _h.ContainerName,
+            ["FILING_GRAPH_URL"] = _h.Graph.BaseUrl,
+            ["FILING_SITE_ID"] = FakeGraphServer.SiteId,
+            ["FILING_DRIVE_ID"] = FakeGraphServer.DriveId,
+            ["FILING_TOKEN"] = FakeGraphServer.Token,
+            ["FILING_LEASE_SECONDS"] = LeaseSeconds.ToString(),
+            ["FILING_DOC_SIZE"] = DocumentSize.ToString(),
+            ["FILING_DOC_SEED"] = seed.ToString(),
+            ["FILING_DOC_TITLE"] = title,
+        }, line =>
+        {
+            Log("worker: " + line);
+            worker.Read(line);
+        });
+        return worker;
     }
 
     private void Log(string line)
@@ -169,28 +166,18 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
+    /// <summary>The worker and what it reported: "enqueued {jobId} {created}".</summary>
     private sealed class WorkerProcess : IDisposable
     {
-        public WorkerProcess(Process process, Action<string> log)
+        public void Read(string line)
         {
-            Process = process;
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data is null) return;
-                log("worker: " + e.Data);
-                if (e.Data.StartsWith("enqueued ", StringComparison.Ordinal))
-                {
-                    var parts = e.Data.Split(' ');
-                    JobId = parts[1];
-                    Created = bool.Parse(parts[2]);
-                }
-            };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log("worker stderr: " + e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            if (!line.StartsWith("enqueued ", StringComparison.Ordinal)) return;
+            var parts = line.Split(' ');
+            JobId = parts[1];
+            Created = bool.Parse(parts[2]);
         }
 
-        public Process Process { get; }
+        public Process Process { get; set; } = null!;
         public string? JobId { get; private set; }
         public bool Created { get; private set; }
 

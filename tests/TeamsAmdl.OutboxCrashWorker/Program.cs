@@ -1,16 +1,15 @@
 using System.Net.Security;
-using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 using TeamsAmdl.Bot;
+using TeamsAmdl.CrashWorkers;
 using TeamsAmdl.Storage;
 
 // An OutboxWorker in a process of its own, for the crash test: started, killed mid-batch and restarted by
 // TeamsAmdl.Bot.Tests. Configured through environment variables; prints "ready" once it polls, runs until killed
 // (or until stdin closes).
 
-static string Env(string name) =>
-    Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"{name} is not set.");
+static string Env(string name) => CrashWorkerHost.Env(name);
 
 var storage = Env("OUTBOX_STORAGE");
 var thumbprint = Env("OUTBOX_TRUST_THUMBPRINT");
@@ -44,37 +43,6 @@ var worker = new OutboxWorker(outbox, references, connector, new OutboxWorkerOpt
     PollInterval = TimeSpan.FromMilliseconds(50),
     MaxPollInterval = TimeSpan.FromMilliseconds(200),
     RetryDelay = TimeSpan.Zero,
-}, new StderrLogger<OutboxWorker>(), readBack: readBack);
+}, new StderrLogger<OutboxWorker>(LogLevel.Warning), readBack: readBack);
 
-using var stop = new CancellationTokenSource();
-_ = Task.Run(() =>
-{
-    // The test closes stdin to ask for a graceful stop; a killed parent closes it too.
-    Console.In.ReadToEnd();
-    stop.Cancel();
-});
-Console.Out.WriteLine("ready");
-Console.Out.Flush();
-await worker.RunAsync(stop.Token);
-
-internal sealed class StaticToken(string token) : TokenCredential
-{
-    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        new(token, DateTimeOffset.UtcNow.AddHours(1));
-
-    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        new(GetToken(requestContext, cancellationToken));
-}
-
-internal sealed class StderrLogger<T> : ILogger<T>
-{
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        if (IsEnabled(logLevel))
-            Console.Error.WriteLine($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.GetType().Name + ": " + exception.Message)}");
-    }
-}
+await CrashWorkerHost.RunUntilStdinClosesAsync(worker.RunAsync);

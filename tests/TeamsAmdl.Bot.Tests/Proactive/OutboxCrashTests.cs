@@ -91,38 +91,22 @@ public sealed partial class OutboxCrashTests(ITestOutputHelper output) : IAsyncL
     [GeneratedRegex(@"Empfänger (\d{3})$")]
     private static partial Regex RecipientNumber();
 
-    private Process StartWorker()
-    {
-        var directory = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+    private Process StartWorker() =>
+        DotnetChildProcess.Start("TeamsAmdl.OutboxCrashWorker.dll", new Dictionary<string, string>
         {
-            WorkingDirectory = directory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(directory, "TeamsAmdl.OutboxCrashWorker.dll"));
-        start.Environment["OUTBOX_STORAGE"] = Azurite.ConnectionString;
-        start.Environment["OUTBOX_TABLE"] = _h.StatusTableName;
-        start.Environment["OUTBOX_QUEUE"] = _h.QueueName;
-        start.Environment["OUTBOX_REFERENCES"] = _h.ReferencesTableName;
-        start.Environment["OUTBOX_SERVICE_URL"] = _h.Connector.ServiceUrl;
-        start.Environment["OUTBOX_BOT_ID"] = OutboxHarness.BotId;
-        start.Environment["OUTBOX_TRUST_THUMBPRINT"] = TestCertificate.Server.Thumbprint;
-        start.Environment["OUTBOX_VISIBILITY_SECONDS"] = "2";
-        start.Environment["OUTBOX_CONCURRENCY"] = WorkerConcurrency.ToString();
-        start.Environment["OUTBOX_GRAPH_URL"] = _h.Graph.BaseUrl;
-        start.Environment["OUTBOX_GRAPH_TOKEN"] = FakeTeamsGraph.Token;
-        start.Environment["OUTBOX_TEAMS_APP_ID"] = FakeTeamsGraph.TeamsAppId;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Worker process did not start.");
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Log("worker: " + e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log("worker stderr: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+            ["OUTBOX_STORAGE"] = Azurite.ConnectionString,
+            ["OUTBOX_TABLE"] = _h.StatusTableName,
+            ["OUTBOX_QUEUE"] = _h.QueueName,
+            ["OUTBOX_REFERENCES"] = _h.ReferencesTableName,
+            ["OUTBOX_SERVICE_URL"] = _h.Connector.ServiceUrl,
+            ["OUTBOX_BOT_ID"] = OutboxHarness.BotId,
+            ["OUTBOX_TRUST_THUMBPRINT"] = TestCertificate.Server.Thumbprint,
+            ["OUTBOX_VISIBILITY_SECONDS"] = "2",
+            ["OUTBOX_CONCURRENCY"] = WorkerConcurrency.ToString(),
+            ["OUTBOX_GRAPH_URL"] = _h.Graph.BaseUrl,
+            ["OUTBOX_GRAPH_TOKEN"] = FakeTeamsGraph.Token,
+            ["OUTBOX_TEAMS_APP_ID"] = FakeTeamsGraph.TeamsAppId,
+        }, line => Log("worker: " + line));
 
     private void Log(string line)
     {

@@ -1,5 +1,5 @@
-using Azure.Core;
 using Microsoft.Extensions.Logging;
+using TeamsAmdl.CrashWorkers;
 using TeamsAmdl.Filing;
 using TeamsAmdl.Filing.Graph;
 using TeamsAmdl.Storage;
@@ -13,8 +13,7 @@ namespace TeamsAmdl.FilingCrashWorker;
 
 internal static class CrashWorkerProgram
 {
-    private static string Env(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"{name} is not set.");
+    private static string Env(string name) => CrashWorkerHost.Env(name);
 
     public static async Task Main()
     {
@@ -42,38 +41,7 @@ internal static class CrashWorkerProgram
         Console.Out.WriteLine($"enqueued {receipt.JobId} {receipt.Created}");
 
         var graph = FilingGraph.CreateClient(options, new StaticToken(Env("FILING_TOKEN")));
-        var worker = new FilingWorker(outbox, new GraphDocumentLibrary(graph, options), options, new StderrLogger<FilingWorker>());
-        using var stop = new CancellationTokenSource();
-        _ = Task.Run(() =>
-        {
-            // The test closes stdin to ask for a graceful stop; a killed parent closes it too.
-            Console.In.ReadToEnd();
-            stop.Cancel();
-        });
-        Console.Out.WriteLine("ready");
-        Console.Out.Flush();
-        await worker.RunAsync(stop.Token);
-    }
-}
-
-internal sealed class StaticToken(string token) : TokenCredential
-{
-    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        new(token, DateTimeOffset.UtcNow.AddHours(1));
-
-    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        new(GetToken(requestContext, cancellationToken));
-}
-
-internal sealed class StderrLogger<T> : ILogger<T>
-{
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        if (IsEnabled(logLevel))
-            Console.Error.WriteLine($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.GetType().Name + ": " + exception.Message)}");
+        var worker = new FilingWorker(outbox, new GraphDocumentLibrary(graph, options), options, new StderrLogger<FilingWorker>(LogLevel.Information));
+        await CrashWorkerHost.RunUntilStdinClosesAsync(worker.RunAsync);
     }
 }
