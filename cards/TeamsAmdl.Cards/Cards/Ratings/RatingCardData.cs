@@ -63,6 +63,22 @@ internal static class RatingCardParts
     public static Fact Deadline(RatingHeaderData h) =>
         new(CardTexts.Ratings.Deadline, CardTexts.Ratings.DeadlineValue(h.Deadline, h.DaysLeft));
 
+    /// <summary>The red banner of the cards that ask someone to act (auffällig, overdue).</summary>
+    public static Container AttentionBanner(string title, string text) => new(
+    [
+        new TextBlock(title) { Weight = TextWeight.Bolder, Size = TextSize.Large, Color = TextColor.Attention },
+        new TextBlock(text) { Spacing = Spacing.Small },
+    ]) { Style = ContainerStyle.Attention, Bleed = true };
+
+    /// <summary>Measure, Träger, kind and assessor: the first facts of the cards about one rating.</summary>
+    public static Fact[] RatingFacts(RatingHeaderData h, string assessor) =>
+    [
+        Measure(h),
+        new(CardTexts.Ratings.Traeger, h.Traeger),
+        new(CardTexts.Ratings.Kind, h.Kind),
+        new(CardTexts.Ratings.Assessor, assessor),
+    ];
+
     public static Fact Measure(RatingHeaderData h) => new(CardTexts.Ratings.Measure, CardTexts.Ratings.MeasureValue(h.MeasureNumber, h.MeasureTitle));
 
     public static Dictionary<string, object?> Data(RatingHeaderData h, int? page = null)

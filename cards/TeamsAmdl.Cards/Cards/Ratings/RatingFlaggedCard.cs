@@ -25,17 +25,10 @@ public static class RatingFlaggedCard
         return AdaptiveCard.Create()
             .FullWidth()
             .WithFallbackText(CardTexts.Ratings.FlaggedFallback(h.Traeger, h.MeasureNumber))
-            .Add(new Container(
-            [
-                new TextBlock(CardTexts.Ratings.FlaggedTitle) { Weight = TextWeight.Bolder, Size = TextSize.Large, Color = TextColor.Attention },
-                new TextBlock(CardTexts.Ratings.FlaggedText(d.Assessor)) { Spacing = Spacing.Small },
-            ]) { Style = ContainerStyle.Attention, Bleed = true })
+            .Add(RatingCardParts.AttentionBanner(CardTexts.Ratings.FlaggedTitle, CardTexts.Ratings.FlaggedText(d.Assessor)))
             .Add(new FactSet(
             [
-                RatingCardParts.Measure(h),
-                new(CardTexts.Ratings.Traeger, h.Traeger),
-                new(CardTexts.Ratings.Kind, h.Kind),
-                new(CardTexts.Ratings.Assessor, d.Assessor),
+                .. RatingCardParts.RatingFacts(h, d.Assessor),
                 new(CardTexts.Ratings.Betreuer, string.IsNullOrWhiteSpace(d.Betreuer) ? CardTexts.Common.NotSet : d.Betreuer),
                 new(CardTexts.Ratings.SubmittedAt, CardTexts.Common.DateTimeForClient(d.SubmittedAt)),
                 new(CardTexts.Ratings.AverageHard, d.HardAverage),

@@ -18,17 +18,10 @@ public static class RatingOverdueCard
         return AdaptiveCard.Create()
             .FullWidth()
             .WithFallbackText(CardTexts.Ratings.OverdueFallback(h.Traeger, d.Assessor))
-            .Add(new Container(
-            [
-                new TextBlock(CardTexts.Ratings.OverdueTitle) { Weight = TextWeight.Bolder, Size = TextSize.Large, Color = TextColor.Attention },
-                new TextBlock(CardTexts.Ratings.OverdueText(d.Assessor)) { Spacing = Spacing.Small },
-            ]) { Style = ContainerStyle.Attention, Bleed = true })
+            .Add(RatingCardParts.AttentionBanner(CardTexts.Ratings.OverdueTitle, CardTexts.Ratings.OverdueText(d.Assessor)))
             .Add(new FactSet(
             [
-                RatingCardParts.Measure(h),
-                new(CardTexts.Ratings.Traeger, h.Traeger),
-                new(CardTexts.Ratings.Kind, h.Kind),
-                new(CardTexts.Ratings.Assessor, d.Assessor),
+                .. RatingCardParts.RatingFacts(h, d.Assessor),
                 new(CardTexts.Ratings.SentOn, CardTexts.Common.Date(d.SentOn)),
                 RatingCardParts.Deadline(h),
                 new(CardTexts.Ratings.ProgressLabel, CardTexts.Ratings.Progress(d.Answered, d.QuestionCount)),
