@@ -182,23 +182,7 @@ public static class FreePlaceAlertCard
     {
         if (m.Offerable)
         {
-            return new Container(
-            [
-                new ColumnSet(
-                [
-                    Column.Auto(new TextBlock(CardTexts.Common.Number(m.FreePlaces))
-                        { Size = TextSize.ExtraLarge, Weight = TextWeight.Bolder, Color = TextColor.Good }) with
-                    {
-                        VerticalContentAlignment = VerticalAlignment.Center,
-                    },
-                    Column.Stretch(
-                        new TextBlock(CardTexts.FreePlaces.FreeLabel(m.FreePlaces)) { Weight = TextWeight.Bolder },
-                        TextBlock.Subtle(CardTexts.FreePlaces.EntryDetail(m.NextEntryDate, m.IntakeDeadline)) with { Spacing = Spacing.None }) with
-                    {
-                        VerticalContentAlignment = VerticalAlignment.Center,
-                    },
-                ]),
-            ]) { Style = ContainerStyle.Good, Spacing = Spacing.Medium };
+            return FreePlacesBlock.Build(m.FreePlaces, CardTexts.FreePlaces.FreeLabel(m.FreePlaces), CardTexts.FreePlaces.EntryDetail(m.NextEntryDate, m.IntakeDeadline));
         }
         return new Container(
         [

@@ -73,23 +73,7 @@ public static class MeasureSummaryCard
     {
         if (m.FreePlaces > 0)
         {
-            return new Container(
-            [
-                new ColumnSet(
-                [
-                    Column.Auto(new TextBlock(CardTexts.Common.Number(m.FreePlaces))
-                        { Size = TextSize.ExtraLarge, Weight = TextWeight.Bolder, Color = TextColor.Good }) with
-                    {
-                        VerticalContentAlignment = VerticalAlignment.Center,
-                    },
-                    Column.Stretch(
-                        new TextBlock(CardTexts.Measure.FreePlacesHighlight(m.FreePlaces)) { Weight = TextWeight.Bolder },
-                        TextBlock.Subtle(CardTexts.Measure.HighlightDetail(m.Capacity, m.NextEntryDate)) with { Spacing = Spacing.None }) with
-                    {
-                        VerticalContentAlignment = VerticalAlignment.Center,
-                    },
-                ]),
-            ]) { Style = ContainerStyle.Good, Spacing = Spacing.Medium };
+            return FreePlacesBlock.Build(m.FreePlaces, CardTexts.Measure.FreePlacesHighlight(m.FreePlaces), CardTexts.Measure.HighlightDetail(m.Capacity, m.NextEntryDate));
         }
 
         var headline = m.Overbooked > 0 ? CardTexts.Measure.Overbooked(m.Overbooked) : CardTexts.Measure.NoFreePlaces;
