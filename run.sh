@@ -21,9 +21,9 @@ trap 'exit 130' INT TERM
 log "Azurite running (pid $AZURITE_PID, data in .azurite/)"
 
 log "Building the app"
-dotnet build functions/TeamsAmdl.Functions -c Release --nologo -v q >/dev/null
+dotnet build functions/TeamsAmdl.DevHost -c Release --nologo -v q >/dev/null
 ASPNETCORE_ENVIRONMENT=Development PORT="$PORT" Storage__ConnectionString="$STORAGE_CONNECTION_STRING" \
-  dotnet run --project functions/TeamsAmdl.Functions -c Release --no-build --no-launch-profile &
+  dotnet run --project functions/TeamsAmdl.DevHost -c Release --no-build --no-launch-profile &
 APP_PID=$!
 for _ in $(seq 1 300); do
   if curl -fsS "http://localhost:$PORT/healthz" >/dev/null 2>&1; then break; fi

@@ -148,7 +148,7 @@ public static class AlertFanOut
     }
 
     /// <summary>The app on Azurite; the bot's connector is the real client against the fake, behind the app's limiter.</summary>
-    private sealed class FanOutApp(FakeTeamsConnector connector, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    private sealed class FanOutApp(FakeTeamsConnector connector, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<TeamsAmdl.DevHost.Program>
     {
         public const string AppId = "00000000-0000-0000-0000-00000000b07d";
 
@@ -159,7 +159,7 @@ public static class AlertFanOut
             builder.UseSetting("Storage:TablePrefix", Azurite.UniqueName("f")[..12]);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:TeamsAmdl.Bot.OutboxWorker", "Error");
-            builder.UseSetting("Timers:RunStandalone", "false");
+            builder.UseSetting("DevHost:RunTimers", "false");
             builder.UseSetting("Bot:ServiceUrl", connector.ServiceUrl);
             builder.UseSetting("FreePlaces:BundlingWindow", "00:00:00");
             builder.UseSetting("FreePlaces:WorkingDays", "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday");

@@ -8,7 +8,7 @@ using TeamsAmdl.TestSupport;
 namespace TeamsAmdl.Benchmarks;
 
 /// <summary>The real app on a Kestrel port, Development (dev issuer + dev connector), storage on Azurite.</summary>
-public sealed class BenchApp : WebApplicationFactory<Program>
+public sealed class BenchApp : WebApplicationFactory<TeamsAmdl.DevHost.Program>
 {
     public string BaseUrl { get; private set; } = "";
 

@@ -55,7 +55,7 @@ public static class DigestPublish
         }
     }
 
-    private sealed class App(FakeConnector connector, string filingFolder) : WebApplicationFactory<Program>
+    private sealed class App(FakeConnector connector, string filingFolder) : WebApplicationFactory<TeamsAmdl.DevHost.Program>
     {
         public string Prefix { get; } = Azurite.UniqueName("d")[..12];
 
@@ -64,7 +64,7 @@ public static class DigestPublish
             builder.UseEnvironment("Development");
             builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
             builder.UseSetting("Storage:TablePrefix", Prefix);
-            builder.UseSetting("Timers:RunStandalone", "false");
+            builder.UseSetting("DevHost:RunTimers", "false");
             builder.UseSetting("Filing:LocalFolder", filingFolder);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:TeamsAmdl.Functions.Digest", "Information");

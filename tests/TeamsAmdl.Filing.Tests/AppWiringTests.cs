@@ -106,7 +106,7 @@ public sealed class AppWiringTests(ITestOutputHelper output)
 
     private static async Task<(int ExitCode, string StdErr)> RunAppAsync(string environment, Dictionary<string, string> settings)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "TeamsAmdl.Functions.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "TeamsAmdl.DevHost.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         psi.ArgumentList.Add(dll);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
@@ -130,7 +130,7 @@ public sealed class AppWiringTests(ITestOutputHelper output)
     }
 
     /// <summary>The app in Development on Azurite (own prefix), filing into <paramref name="folder"/> or the given library.</summary>
-    private sealed class FilingApp(string folder, IDocumentLibrary? library) : WebApplicationFactory<Program>
+    private sealed class FilingApp(string folder, IDocumentLibrary? library) : WebApplicationFactory<TeamsAmdl.DevHost.Program>
     {
         private readonly string _prefix = Azurite.UniqueName("f")[..12];
 

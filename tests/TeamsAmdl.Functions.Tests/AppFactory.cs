@@ -10,7 +10,7 @@ namespace TeamsAmdl.Functions.Tests;
 /// The real app on Azurite, with its own table prefix so test classes do not see each other's data, and a fixed
 /// clock (21 Nov 2026, 11:00 Berlin) so demo dates and free places are deterministic.
 /// </summary>
-public class AppFactory : WebApplicationFactory<Program>
+public class AppFactory : WebApplicationFactory<TeamsAmdl.DevHost.Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
     public FakeTime Time { get; } = new(Now);
@@ -23,7 +23,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Seed:Demo", "true");
-        builder.UseSetting("Timers:RunStandalone", "false"); // tests run jobs directly
+        builder.UseSetting("DevHost:RunTimers", "false"); // tests run jobs directly
 
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
     }

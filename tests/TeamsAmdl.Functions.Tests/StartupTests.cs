@@ -3,12 +3,12 @@ using TeamsAmdl.TestSupport;
 
 namespace TeamsAmdl.Functions.Tests;
 
-/// <summary>The real executable, started as the Functions host or run.sh would start it.</summary>
+/// <summary>The dev host executable, started as run.sh starts it.</summary>
 public sealed class StartupTests
 {
     private static async Task<(int ExitCode, string StdErr)> RunAppAsync(string connectionString)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "TeamsAmdl.Functions.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "TeamsAmdl.DevHost.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         psi.ArgumentList.Add(dll);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";

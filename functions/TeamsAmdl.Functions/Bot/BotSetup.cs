@@ -14,7 +14,7 @@ namespace TeamsAmdl.Functions;
 /// </summary>
 public static class BotSetup
 {
-    public static WebApplicationBuilder AddBot(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<BotOptions>(builder.Configuration.GetSection(BotOptions.Section));

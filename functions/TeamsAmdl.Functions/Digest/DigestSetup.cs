@@ -10,7 +10,7 @@ namespace TeamsAmdl.Functions;
 /// </summary>
 public static class DigestSetup
 {
-    public static WebApplicationBuilder AddDigest(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDigest(this IHostApplicationBuilder builder)
     {
         var s = builder.Services;
         s.Configure<DigestOptions>(builder.Configuration.GetSection(DigestOptions.Section));

@@ -28,7 +28,8 @@ public sealed class WeeklyInputJob(
 
     public string Name => JobName;
 
-    public string Schedule => "0 */15 * * * *";
+    public const string Cron = "0 */15 * * * *";
+    public string Schedule => Cron;
 
     public async Task RunAsync(TimerRun run, CancellationToken ct)
     {

@@ -37,7 +37,7 @@ namespace TeamsAmdl.Functions
     /// </summary>
     public static class FilingSetup
     {
-        public static WebApplicationBuilder AddFiling(this WebApplicationBuilder builder)
+        public static IHostApplicationBuilder AddFiling(this IHostApplicationBuilder builder)
         {
             var services = builder.Services;
             var config = builder.Configuration;
@@ -87,13 +87,9 @@ namespace TeamsAmdl.Functions
             return builder;
         }
 
-        /// <summary>Throws <see cref="StartupException"/> (one German line naming the setting) if the settings are unusable; maps the endpoints.</summary>
-        public static WebApplication MapFiling(this WebApplication app)
+        /// <summary>TRANSITIONAL (until the filing routes are functions): the dev-only demo route.</summary>
+        public static WebApplication MapFilingRoutesForDevelopment(this WebApplication app)
         {
-            var state = app.Services.GetRequiredService<FilingState>();
-            if (state.Mode == FilingMode.Misconfigured)
-                throw new StartupException(state.Problem!);
-            app.MapFilingEndpoints();
             if (app.Environment.IsDevelopment())
                 app.MapFilingDemo();
             return app;

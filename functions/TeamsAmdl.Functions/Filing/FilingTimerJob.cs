@@ -13,9 +13,11 @@ public sealed class FilingTimerJob(IServiceProvider services) : ITimerJob
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);
 
-    public string Name => "filing-worker";
+    public const string JobName = "filing-worker";
+    public string Name => JobName;
 
-    public string Schedule => "0 */1 * * * *";
+    public const string Cron = "0 */1 * * * *";
+    public string Schedule => Cron;
 
     public async Task RunAsync(TimerRun run, CancellationToken ct)
     {

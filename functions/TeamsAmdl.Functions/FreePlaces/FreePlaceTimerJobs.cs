@@ -5,8 +5,10 @@ namespace TeamsAmdl.Functions.FreePlaces;
 /// <summary>Every morning (05:30 UTC, before working hours in Berlin): announce DIA-AM entry dates coming up with room (once per date).</summary>
 public sealed class DiaAmEntryDateJob(IServiceProvider services, ILogger<DiaAmEntryDateJob> log) : ITimerJob
 {
-    public string Name => "freeplaces-entry-dates";
-    public string Schedule => "0 30 5 * * *";
+    public const string JobName = "freeplaces-entry-dates";
+    public string Name => JobName;
+    public const string Cron = "0 30 5 * * *";
+    public string Schedule => Cron;
 
     public async Task RunAsync(TimerRun run, CancellationToken ct)
     {
@@ -21,8 +23,10 @@ public sealed class DiaAmEntryDateJob(IServiceProvider services, ILogger<DiaAmEn
 /// </summary>
 public sealed class FreePlaceFlushJob(IServiceProvider services, ILogger<FreePlaceFlushJob> log) : ITimerJob
 {
-    public string Name => "freeplaces-flush-due";
-    public string Schedule => "0 */5 * * * *";
+    public const string JobName = "freeplaces-flush-due";
+    public string Name => JobName;
+    public const string Cron = "0 */5 * * * *";
+    public string Schedule => Cron;
 
     public async Task RunAsync(TimerRun run, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public static class FreePlacesSetup
 {
     public const string RateLimitSection = "Bot:RateLimit";
 
-    public static WebApplicationBuilder AddFreePlaces(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFreePlaces(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         var config = builder.Configuration;

@@ -27,7 +27,8 @@ public sealed class RatingReminderJob(RatingStore store, RatingRequests requests
     public static readonly TimeSpan FollowUpGrace = TimeSpan.FromMinutes(2);
 
     public string Name => JobName;
-    public string Schedule => "0 0 6-16 * * *";
+    public const string Cron = "0 0 6-16 * * *";
+    public string Schedule => Cron;
 
     public static string ReminderKey(string ratingId, string assessorId, int slot) => $"rating:{ratingId}:{assessorId}:reminder:{slot}";
     public static string OverdueKey(string ratingId, string assessorId, string coordinatorId) => $"rating:{ratingId}:{assessorId}:overdue:{coordinatorId}";

@@ -11,7 +11,7 @@ namespace TeamsAmdl.Functions;
 /// </summary>
 public static class RatingsSetup
 {
-    public static WebApplicationBuilder AddRatings(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddRatings(this IHostApplicationBuilder builder)
     {
         var s = builder.Services;
         s.AddSingleton<RatingTables>();

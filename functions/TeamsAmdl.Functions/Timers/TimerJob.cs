@@ -1,10 +1,9 @@
 namespace TeamsAmdl.Functions.Timers;
 
 /// <summary>
-/// A scheduled job. Under the Azure Functions host it is a timer-triggered function (FunctionsHost/{Name}/function.json
-/// with the same <see cref="Schedule"/>; the host POSTs the invocation to /{Name}); standalone, <see cref="TimerScheduler"/>
-/// runs it. Schedules are NCRONTAB with seconds, evaluated in UTC as the Functions host does; jobs work out what is due
-/// in Europe/Berlin themselves and must be idempotent (a run may repeat after a crash or on two instances).
+/// A scheduled job, run by a timer-triggered function (Feature/Functions/*Timer.cs, [TimerTrigger(Cron)]); in the dev host
+/// TimerTriggerService runs those functions at the same schedule. Schedules are NCRONTAB with seconds, evaluated in UTC as
+/// the Functions host does; jobs work out what is due in Europe/Berlin themselves and must be idempotent (a run may repeat after a crash or on two instances).
 /// </summary>
 public interface ITimerJob
 {

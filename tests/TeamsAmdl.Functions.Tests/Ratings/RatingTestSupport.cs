@@ -16,7 +16,7 @@ public static class RatingTestSupport
 {
     public const string Coordinator = "koord-weber";
 
-    public static T Service<T>(this WebApplicationFactory<Program> app) where T : notnull => app.Services.GetRequiredService<T>();
+    public static T Service<T>(this WebApplicationFactory<TeamsAmdl.DevHost.Program> app) where T : notnull => app.Services.GetRequiredService<T>();
 
     public static string Aad(string staffId) => DemoData.Staff.Single(s => s.Id == staffId).AadObjectId!;
 

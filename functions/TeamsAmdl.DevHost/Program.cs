@@ -1,0 +1,41 @@
+using TeamsAmdl.Functions;
+using TeamsAmdl.Functions.Hosting;
+
+namespace TeamsAmdl.DevHost;
+
+/// <summary>
+/// The dev host: the Functions app without the Azure Functions host (./run.sh, tests, benchmarks). Same services
+/// (<see cref="AppServices"/>), same middleware, same function classes: HTTP triggers on Kestrel, timer triggers on
+/// their NCRONTAB schedule. A start-up problem ends the process with exit code 2 and one line naming the fix.
+/// </summary>
+public sealed class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        HostPort.Configure(builder);
+        builder.AddTeamsAmdl();
+        var catalog = new FunctionCatalog(typeof(AppServices).Assembly);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton<FunctionInvoker>();
+        builder.Services.AddMvcCore(); // executes IActionResult return values
+        builder.Services.AddAuthorization(); // TRANSITIONAL: only LegacyRoutes use ASP.NET Core authorization
+        if (builder.Configuration.GetValue("DevHost:RunTimers", true))
+            builder.Services.AddHostedService<TimerTriggerService>();
+
+        var app = builder.Build();
+        try
+        {
+            await StartupChecks.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
+        }
+        catch (StartupException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        app.MapFunctions(catalog);
+        LegacyRoutes.Map(app);
+        await app.RunAsync();
+        return 0;
+    }
+}

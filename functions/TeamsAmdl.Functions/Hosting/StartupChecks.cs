@@ -1,0 +1,25 @@
+using TeamsAmdl.Functions.Filing;
+using TeamsAmdl.Functions.Repositories;
+using TeamsAmdl.Functions.Seeding;
+
+namespace TeamsAmdl.Functions.Hosting;
+
+/// <summary>
+/// What must hold before the app serves anything: a usable Filing configuration, a reachable storage account (tables
+/// created), and in Development (or with Seed:Demo) the demo Jobcenter. Throws <see cref="StartupException"/> with one
+/// German line naming what to fix; each host decides how to stop (the dev host exits 2).
+/// </summary>
+public static class StartupChecks
+{
+    public static async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var config = services.GetRequiredService<IConfiguration>();
+        var env = services.GetRequiredService<IHostEnvironment>();
+        var filing = services.GetRequiredService<FilingState>();
+        if (filing.Mode == FilingMode.Misconfigured)
+            throw new StartupException(filing.Problem!);
+        await StorageSetup.EnsureReachableAsync(services.GetRequiredService<Tables>(), config, ct);
+        if (config.GetValue("Seed:Demo", env.IsDevelopment()))
+            await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+    }
+}
