@@ -37,7 +37,7 @@ param environmentName string = 'prod'
 @maxLength(36)
 param botAppId string
 
-@description('The app id from manifest/manifest.json ("id"). The bot's app registration needs the Graph application permissions TeamsAppInstallation.ReadForUser.All and Chat.Read.All (protected API: request access) for the read-back of in-doubt deliveries.')
+@description('The app id from manifest/manifest.json ("id"). The bot\'s app registration needs the Graph application permissions TeamsAppInstallation.ReadForUser.All and Chat.Read.All (protected API: request access) for the read-back of in-doubt deliveries.')
 param teamsAppId string = '5d7f9ce3-4eea-4e6a-965e-f047ef2989b2'
 
 @description('Entra tenant ID of the Jobcenter. Only its users and its Teams traffic are accepted.')
