@@ -89,7 +89,7 @@ param botSku string = 'F0'
 ])
 param dataStorageSku string = 'Standard_ZRS'
 
-@description('Largest number of instances the Flex Consumption plan scales out to. More instances do not raise Teams\' sending limit (about 50 messages per second per bot and tenant): every instance sends through the shared limiter, so this only bounds parallel request and queue work and the cost of a burst.')
+@description('Largest number of instances the Flex Consumption plan scales out to. More instances do not raise Teams\' sending limit (about 50 messages per second from the app per tenant): every instance sends through the shared limiter, so this only bounds parallel request and queue work and the cost of a burst.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
