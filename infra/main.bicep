@@ -1,20 +1,23 @@
 // TeamsAmdl – Azure resources for one environment, deployed into one resource group.
 // How to deploy, the Entra app registration and the Graph permission: infra/README.md.
 //
-// Function App: Linux, Flex Consumption (FC1), runtime "custom" (the ASP.NET Core executable runs as an Azure
-// Functions custom handler, see functions/TeamsAmdl.Functions/FunctionsHost/host.json). On Flex Consumption the
-// worker runtime is set by functionAppConfig.runtime; the FUNCTIONS_WORKER_RUNTIME app setting must not be set
-// there (the platform rejects it), so runtime.name = 'custom' is the FUNCTIONS_WORKER_RUNTIME=custom of this plan.
+// Function App: Linux, Flex Consumption (FC1), .NET 10 isolated worker (functions/TeamsAmdl.Functions: HTTP triggers
+// with ASP.NET Core integration, timer triggers, queue triggers). On Flex Consumption the language and its version
+// are functionAppConfig.runtime = { name: 'dotnet-isolated', version: '10.0' }; the app settings
+// FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION (and WEBSITE_RUN_FROM_PACKAGE, WEBSITE_CONTENT*) must not be
+// set there ("Flex Consumption plan deprecations" in the Functions app settings reference). FUNCTIONS_WORKER_RUNTIME
+// = dotnet-isolated belongs only into local.settings.json for Core Tools.
 //
-// Storage is reached only with the app's system-assigned managed identity (no account keys):
-// - data account (Storage__AccountName): Table, Blob and Queue Data Contributor – the app's own data;
-// - host account (AzureWebJobsStorage, deployment package): Blob Data Owner, which the Functions host needs.
+// Storage is reached only with the app's system-assigned managed identity (no account keys, shared keys disabled):
+// - data account (Storage__AccountName): Table, Blob and Queue Data Contributor – the app's own data and queues;
+// - host account (AzureWebJobsStorage__accountName, deployment package): Blob Data Owner and Queue Data Contributor,
+//   which the Functions host (keys, timer schedules and leases, queue triggers on this connection) needs.
 // All regional resources are created in Germany West Central (R-SEC-4). Azure Bot Service has no German
 // region: the bot is created as a regional bot in West Europe (EU data residency) unless botLocation says otherwise.
 
 targetScope = 'resourceGroup'
 
-metadata description = 'TeamsAmdl: Flex Consumption Function App (custom handler), storage, monitoring, Key Vault, Azure Bot with the Teams channel'
+metadata description = 'TeamsAmdl: Flex Consumption Function App (.NET 10 isolated worker), storage, monitoring, Key Vault, Azure Bot with the Teams channel'
 
 @description('Region of all regional resources. Data must stay in Germany (SPEC R-SEC-4).')
 @allowed([
@@ -37,7 +40,7 @@ param environmentName string = 'prod'
 @maxLength(36)
 param botAppId string
 
-@description('The app id from manifest/manifest.json ("id"). The bot's app registration needs the Graph application permissions TeamsAppInstallation.ReadForUser.All and Chat.Read.All (protected API: request access) for the read-back of in-doubt deliveries.')
+@description('The app id from manifest/manifest.json ("id"). The bot\'s app registration needs the Graph application permissions TeamsAppInstallation.ReadForUser.All and Chat.Read.All (protected API: request access) for the read-back of in-doubt deliveries.')
 param teamsAppId string = '5d7f9ce3-4eea-4e6a-965e-f047ef2989b2'
 
 @description('Entra tenant ID of the Jobcenter. Only its users and its Teams traffic are accepted.')
@@ -47,6 +50,17 @@ param tenantId string = tenant().tenantId
 
 @description('Audience of the Teams SSO tokens the API accepts. The app registration issues v2 tokens (README, step 1), whose audience is the client ID.')
 param authAudience string = botAppId
+
+@description('SharePoint site of the e-Akte as a Graph site id ("<host>,<site collection id>,<web id>", README step 2). Outside Development the app does not start without it.')
+@minLength(1)
+param filingSiteId string
+
+@description('Document library (Graph drive id) of the e-Akte inside filingSiteId. Outside Development the app does not start without it.')
+@minLength(1)
+param filingDriveId string
+
+@description('Optional prefix for every table, queue and blob container name of the app (Storage__TablePrefix), e.g. to share one data account between environments.')
+param storageTablePrefix string = ''
 
 @description('Client secret of the app registration. Leave empty to put it into the Key Vault yourself as secret "bot-client-secret" (README).')
 @secure()
@@ -75,7 +89,7 @@ param botSku string = 'F0'
 ])
 param dataStorageSku string = 'Standard_ZRS'
 
-@description('Largest number of instances the Flex Consumption plan scales out to.')
+@description('Largest number of instances the Flex Consumption plan scales out to. More instances do not raise Teams\' sending limit (about 50 messages per second from the app per tenant): every instance sends through the shared limiter, so this only bounds parallel request and queue work and the cost of a burst.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -129,6 +143,12 @@ var roles = {
 var dataStorageRoles = [
   roles.storageTableDataContributor
   roles.storageBlobDataContributor
+  roles.storageQueueDataContributor
+]
+// Host storage: Blob Data Owner for keys, timer schedules, leases and the deployment package; Queue Data Contributor
+// for queue triggers bound to AzureWebJobsStorage. No tables: the app uses no Durable Functions.
+var hostStorageRoles = [
+  roles.storageBlobDataOwner
   roles.storageQueueDataContributor
 ]
 
@@ -247,7 +267,7 @@ resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(b
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Function App (Flex Consumption, Linux, custom handler)
+// Function App (Flex Consumption, Linux, .NET 10 isolated worker)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: names.plan
@@ -294,14 +314,25 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
           value: 'Authorization=AAD'
         }
-        // The app (README "Configuration"; ':' is written '__' in app settings)
+        // Production is also the default; the Functions host and worker read AZURE_FUNCTIONS_ENVIRONMENT, the ASP.NET
+        // Core integration ASPNETCORE_ENVIRONMENT. Production means no demo login, no seeding, SharePoint required.
+        {
+          name: 'AZURE_FUNCTIONS_ENVIRONMENT'
+          value: 'Production'
+        }
         {
           name: 'ASPNETCORE_ENVIRONMENT'
           value: 'Production'
         }
+        // The app (README "Configuration"; ':' is written '__' in app settings). Storage__AccountName is also the
+        // identity-based connection "Storage" for triggers on the data account (accountName + managed identity).
         {
           name: 'Storage__AccountName'
           value: dataStorage.name
+        }
+        {
+          name: 'Storage__TablePrefix'
+          value: storageTablePrefix
         }
         {
           name: 'Auth__TenantId'
@@ -332,6 +363,15 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Bot__ClientSecret'
           value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botSecretName})'
         }
+        // e-Akte through Microsoft Graph with the managed identity (Sites.Selected, README step 4)
+        {
+          name: 'Filing__SiteId'
+          value: filingSiteId
+        }
+        {
+          name: 'Filing__DriveId'
+          value: filingDriveId
+        }
       ]
     }
     functionAppConfig: {
@@ -349,14 +389,31 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
   dependsOn: [
     deploymentContainer
   ]
+}
+
+// No publishing with user names and passwords: deployments authenticate with Entra ID (az CLI, Core Tools).
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -374,15 +431,17 @@ resource dataStorageRoleAssignments 'Microsoft.Authorization/roleAssignments@202
   }
 ]
 
-resource hostStorageRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(hostStorage.id, functionApp.id, roles.storageBlobDataOwner)
-  scope: hostStorage
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
-    principalId: functionApp.identity.principalId
-    principalType: 'ServicePrincipal'
+resource hostStorageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in hostStorageRoles: {
+    name: guid(hostStorage.id, functionApp.id, roleId)
+    scope: hostStorage
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: functionApp.identity.principalId
+      principalType: 'ServicePrincipal'
+    }
   }
-}
+]
 
 resource keyVaultRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(keyVault.id, functionApp.id, roles.keyVaultSecretsUser)
