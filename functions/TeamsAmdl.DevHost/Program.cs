@@ -12,7 +12,8 @@ public sealed class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // wwwroot is the build output's copy (WebRoot), not the project folder's: the functions project owns the files.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = new WebRoot().Path });
         HostPort.Configure(builder);
         builder.AddTeamsAmdl();
         var catalog = new FunctionCatalog(typeof(AppServices).Assembly);

@@ -6,7 +6,7 @@ namespace TeamsAmdl.Functions;
 
 /// <summary>
 /// Weekly Maßnahmeinfo (SPEC §4, R-INFO-1…3): <c>builder.AddDigest()</c> registers the services, the timer job and
-/// the card handlers; <c>app.MapDigest()</c> maps the tab (/tab, /tab/config) and its API (/api/digest/…).
+/// the card handlers. The tab (/tab, /tab/config) and its API (/api/digest/…) are the function classes in Digest/Functions.
 /// </summary>
 public static class DigestSetup
 {
@@ -28,11 +28,5 @@ public static class DigestSetup
         s.AddCardActionHandler<DigestInputSubmitHandler>();
         s.AddCardActionHandler<DigestInputEditHandler>();
         return builder;
-    }
-
-    public static WebApplication MapDigest(this WebApplication app)
-    {
-        app.MapDigestEndpoints();
-        return app;
     }
 }
