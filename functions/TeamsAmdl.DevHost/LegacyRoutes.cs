@@ -12,7 +12,6 @@ public static class LegacyRoutes
 {
     public static void Map(WebApplication app)
     {
-        app.MapBot();
         app.MapFreePlaces();
         app.MapRatings();
         app.MapFilingEndpoints();

@@ -8,9 +8,8 @@ using TeamsAmdl.Functions.DevInbox;
 namespace TeamsAmdl.Functions;
 
 /// <summary>
-/// Wires the Teams bot into the app: <c>builder.AddBot()</c> registers the services, <c>app.MapBot()</c> maps
-/// POST /api/messages and, in Development only (unless Bot:DevStandIns is false), the dev stand-ins under /dev
-/// (issuer, token, connector, inbox).
+/// Wires the Teams bot into the app: the services of POST api/messages (Bot/Functions), the outbox and, in
+/// Development only (unless Bot:DevStandIns is false), the dev stand-ins under /dev (issuer, token, connector, inbox).
 /// </summary>
 public static class BotSetup
 {
@@ -26,11 +25,15 @@ public static class BotSetup
         services.AddSingleton<CardActionRegistry>();
         services.AddSingleton<CardActionDispatcher>();
         services.AddSingleton<BotActivityRouter>();
+        // For BotMessageFunctions: the router is built only after a request is authenticated (see there).
+        services.AddTransient(sp => new Lazy<BotActivityRouter>(sp.GetRequiredService<BotActivityRouter>));
         services.AddSingleton<IBotMessageSender, ConnectorMessageSender>();
         services.AddCardActionHandler<PingHandler>();
 
-        if (BotOptions.UseDevStandIns(builder.Environment, builder.Configuration))
+        if (builder.Environment.IsDevelopment())
             services.AddDevInbox();
+        if (BotOptions.UseDevStandIns(builder.Environment, builder.Configuration))
+            services.UseDevConnector();
         else
         {
             services.AddSingleton(sp => CreateCredential(sp.GetRequiredService<IOptions<BotOptions>>().Value));
@@ -47,15 +50,6 @@ public static class BotSetup
             || !string.IsNullOrWhiteSpace(builder.Configuration[$"{BotOptions.Section}:{nameof(BotOptions.AppId)}"]);
         services.AddProactive(builder.Configuration, runWorker: canSend);
         return builder;
-    }
-
-    public static WebApplication MapBot(this WebApplication app)
-    {
-        app.MapBotEndpoints();
-        app.MapOutboxEndpoints();
-        if (BotOptions.UseDevStandIns(app.Environment, app.Configuration))
-            app.MapDevInbox();
-        return app;
     }
 
     /// <summary>The bot's identity (Bot Connector, and Graph for the read-back): client secret when configured, else the (user-assigned) managed identity.</summary>

@@ -12,6 +12,7 @@ public static class BotTexts
     public const string Forbidden = "Das Token der Bot-Anfrage deckt diese Nachricht nicht ab (Kanal, serviceUrl oder Mandant).";
     public const string AuthUnavailable = "Die Anmeldeschlüssel des Bot Connectors sind gerade nicht abrufbar. Bitte später erneut versuchen.";
     public const string NotConfigured = "Der Bot ist nicht konfiguriert: Bot:AppId fehlt.";
+    public const string DevStandInsOff = "Diese Adresse gibt es nicht: Die Entwicklungs-Ersatzdienste des Bots sind ausgeschaltet (Bot:DevStandIns = false).";
 
     public const string MissingVerb = "Die Kartenaktion ist unvollständig: Es fehlt das Verb der Aktion.";
     public const string UnknownUser =

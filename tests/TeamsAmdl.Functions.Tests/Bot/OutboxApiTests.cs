@@ -64,6 +64,7 @@ public sealed class OutboxApiTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("GET", "/api/outbox?status=Verschwunden", null, 400, "Unbekannter Status")]
     [InlineData("GET", "/api/outbox?status=2", null, 400, "Unbekannter Status")]
     [InlineData("GET", "/api/outbox?max=0", null, 400, "„max“")]
+    [InlineData("GET", "/api/outbox?max=viele", null, 400, "„max“")]
     [InlineData("POST", "/api/outbox/requeue", """{"messageKey":"gibt-es-nicht"}""", 404, "gibt es nicht")]
     [InlineData("POST", "/api/outbox/requeue", """{"messageKey":"  "}""", 400, "messageKey")]
     public async Task Bad_requests_get_a_precise_status_and_a_german_message(string method, string path, string? body, int status, string text)

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
+using TeamsAmdl.Bot;
+using TeamsAmdl.Domain;
+using TeamsAmdl.Functions.Auth;
+using TeamsAmdl.Functions.Hosting;
+
+namespace TeamsAmdl.Functions.Bot.Functions;
+
+/// <summary>
+/// The bot's outbox for the people who look after deliveries (the same roles as the e-Akte jobs). By default the
+/// messages that need attention (Failed: Teams refused them, e.g. the user blocked the bot; Parked: gave up, or in
+/// doubt and could not be checked).
+/// </summary>
+public sealed class OutboxFunctions(Proactive proactive)
+{
+    private const int DefaultMax = 200, MaxMax = 1000;
+
+    private static readonly StaffRole[] Allowed =
+        [StaffRole.Koordinator, StaffRole.FachkraftSqs, StaffRole.KoordinierendeFuehrungskraft, StaffRole.Geschaeftsleitung];
+
+    /// <summary>GET api/outbox[?status=Pending|Sending|Sent|Failed|Parked][&amp;max=200].</summary>
+    [Function("outbox")]
+    public async Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/outbox")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        if (Forbidden(req) is { } denied) return denied;
+        string? status = req.Query["status"], max = req.Query["max"];
+        var limit = DefaultMax;
+        if ((!string.IsNullOrEmpty(max) && !int.TryParse(max, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit)) || limit is < 1 or > MaxMax)
+            return ProblemResponses.Problem(400, "invalid_max", $"„max“ muss zwischen 1 und {MaxMax} liegen.");
+        if (string.IsNullOrEmpty(status))
+        {
+            var failed = await proactive.Outbox.ListAsync(OutboxStatus.Failed, limit, cancellationToken);
+            var parked = await proactive.Outbox.ListAsync(OutboxStatus.Parked, limit - failed.Count, cancellationToken);
+            return Results.Json(failed.Concat(parked).OrderByDescending(e => e.CompletedAt).Select(BotContracts.View));
+        }
+        if (!Enum.TryParse<OutboxStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _))
+            return ProblemResponses.Problem(400, "unknown_status",
+                $"Unbekannter Status „{status}“. Erlaubt: {string.Join(", ", Enum.GetNames<OutboxStatus>())}.");
+        return Results.Json((await proactive.Outbox.ListAsync(s, limit, cancellationToken)).Select(BotContracts.View));
+    }
+
+    /// <summary>POST api/outbox/requeue {messageKey}: a Failed or Parked message back into the queue.</summary>
+    [Function("outbox-requeue")]
+    public async Task<IResult> Requeue(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/outbox/requeue")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        if (Forbidden(req) is { } denied) return denied;
+        var body = await JsonBody.ReadAsync<BotContracts.RequeueRequest>(req, cancellationToken, optional: true);
+        if (body.Problem is { } problem) return problem;
+        var key = body.Value?.MessageKey?.Trim();
+        if (string.IsNullOrEmpty(key) || key.Length > 512)
+            return ProblemResponses.Problem(400, "missing_message_key", "Bitte den Schlüssel der Nachricht („messageKey“) angeben.");
+        var entry = await proactive.Outbox.GetAsync(key, cancellationToken);
+        if (entry is null)
+            return ProblemResponses.Problem(404, "unknown_message", $"Die Nachricht „{key}“ gibt es nicht.");
+        if (!await proactive.Outbox.RequeueAsync(key, cancellationToken))
+            return ProblemResponses.Problem(409, "not_requeueable",
+                $"Nur fehlgeschlagene oder geparkte Nachrichten lassen sich erneut senden; diese hat den Status {entry.Status}.");
+        return Results.Json(BotContracts.View((await proactive.Outbox.GetAsync(key, cancellationToken))!));
+    }
+
+    private static IResult? Forbidden(HttpRequest req) =>
+        Allowed.Any(CurrentUser.From(req.HttpContext.User).Has)
+            ? null
+            : ProblemResponses.Problem(403, "forbidden",
+                "Die Zustellungen des Bots sehen nur Koordination, Fachkräfte SQS, koordinierende Führungskräfte und Geschäftsleitung.");
+}
