@@ -15,7 +15,6 @@ public static class LegacyRoutes
         app.MapBot();
         app.MapFreePlaces();
         app.MapDigest();
-        app.MapRatings();
         app.MapFilingEndpoints();
         app.MapFilingRoutesForDevelopment();
     }
