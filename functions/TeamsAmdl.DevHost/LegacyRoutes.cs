@@ -1,5 +1,4 @@
 using TeamsAmdl.Functions;
-using TeamsAmdl.Functions.Filing;
 using TeamsAmdl.Functions.FreePlaces;
 
 namespace TeamsAmdl.DevHost;
@@ -15,7 +14,5 @@ public static class LegacyRoutes
         app.MapBot();
         app.MapFreePlaces();
         app.MapDigest();
-        app.MapFilingEndpoints();
-        app.MapFilingRoutesForDevelopment();
     }
 }
