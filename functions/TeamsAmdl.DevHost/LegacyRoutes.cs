@@ -1,5 +1,4 @@
 using TeamsAmdl.Functions;
-using TeamsAmdl.Functions.Filing;
 using TeamsAmdl.Functions.FreePlaces;
 
 namespace TeamsAmdl.DevHost;
@@ -13,8 +12,6 @@ public static class LegacyRoutes
     public static void Map(WebApplication app)
     {
         app.MapFreePlaces();
-        app.MapRatings();
-        app.MapFilingEndpoints();
-        app.MapFilingRoutesForDevelopment();
+        app.MapFreePlaces();
     }
 }

@@ -30,10 +30,9 @@ namespace TeamsAmdl.Functions
 {
     /// <summary>
     /// Wires e-Akte filing into the app (docs/filing.md): <c>builder.AddFiling()</c> registers the outbox, the document
-    /// library, the renderers, the hosted worker and the timer job "filing-worker"; <c>app.MapFiling()</c> — called
-    /// first inside Program's start-up check — stops the start with one line naming the setting if the configuration
-    /// is unusable, and maps GET /api/filing/jobs, POST /api/filing/jobs/{id}/requeue and, in Development,
-    /// POST /api/dev/filing/demo.
+    /// library, the renderers, the hosted worker and the timer job "filing-worker". An unusable configuration registers
+    /// nothing but <see cref="FilingState"/>: StartupChecks stops the start with one line naming the setting. The HTTP
+    /// routes (filing-jobs, filing-requeue, dev-filing-demo) are the function classes in Filing/Functions.
     /// </summary>
     public static class FilingSetup
     {
@@ -76,6 +75,7 @@ namespace TeamsAmdl.Functions
                 services.AddSingleton(sp => new FilingWorker(sp.GetRequiredService<FilingOutbox>(), sp.GetRequiredService<IDocumentLibrary>(), options,
                     sp.GetRequiredService<ILogger<FilingWorker>>(), sp.GetRequiredService<TimeProvider>()));
             services.AddHostedService<FilingHostedService>();
+            services.AddSingleton<FilingDemo>();
         services.AddTimerJob<FilingTimerJob>();
 
             var jobcenter = options.Jobcenter;
@@ -85,14 +85,6 @@ namespace TeamsAmdl.Functions
             services.AddSingleton(new AuslastungsberichtRenderer(jobcenter));
             services.AddSingleton(new MaengelschreibenRenderer(jobcenter));
             return builder;
-        }
-
-        /// <summary>TRANSITIONAL (until the filing routes are functions): the dev-only demo route.</summary>
-        public static WebApplication MapFilingRoutesForDevelopment(this WebApplication app)
-        {
-            if (app.Environment.IsDevelopment())
-                app.MapFilingDemo();
-            return app;
         }
     }
 }

@@ -7,11 +7,6 @@ using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Ratings;
 
-/// <summary>A coordinator's new rating request (API body).</summary>
-/// <param name="TemplateId">Default: the shipped questionnaire; the latest version is used.</param>
-/// <param name="Kind">WaehrendDerMassnahme, NachMassnahmeende or Anlassbezogen (default WaehrendDerMassnahme).</param>
-public sealed record NewRatingRequest(string? MeasureNumber, string? TemplateId, string? Kind, IReadOnlyList<string>? AssessorIds, string? Note);
-
 /// <summary>The outcome of <see cref="RatingRequests.CreateAsync"/>: the request, or a German problem (status, code, message).</summary>
 public sealed record CreateOutcome(RatingRequestRow? Request, bool Created, int Status = 201, string? Code = null, string? Message = null);
 

@@ -6,8 +6,8 @@ namespace TeamsAmdl.Functions;
 
 /// <summary>
 /// Wires the Lieferantenbewertung (SPEC §5, Ratings/README.md): <c>builder.AddRatings()</c> registers the stores, the
-/// card action handlers, the reminder job and a start-up step (tables, default questionnaire, demo requests);
-/// <c>app.MapRatings()</c> maps /api/ratings.
+/// card action handlers, the reminder job and a start-up step (tables, default questionnaire, demo requests). The
+/// HTTP routes (api/ratings/…) are the function classes in Ratings/Functions.
 /// </summary>
 public static class RatingsSetup
 {
@@ -29,11 +29,5 @@ public static class RatingsSetup
         s.AddTimerJob<RatingReminderJob>();
         s.AddHostedService<RatingsStartup>();
         return builder;
-    }
-
-    public static WebApplication MapRatings(this WebApplication app)
-    {
-        app.MapRatingEndpoints();
-        return app;
     }
 }

@@ -1,0 +1,12 @@
+namespace TeamsAmdl.Functions.Filing;
+
+/// <summary>German texts of the filing API.</summary>
+public static class FilingTexts
+{
+    public const string JobsForbidden =
+        "Die Ablageaufträge der e-Akte sehen nur Koordination, Fachkräfte SQS, koordinierende Führungskräfte und Geschäftsleitung.";
+    public static string UnknownStatus(string status, IEnumerable<string> allowed) => $"Unbekannter Status „{status}“. Erlaubt: {string.Join(", ", allowed)}.";
+    public static string UnknownJob(string jobId) => $"Den Ablageauftrag „{jobId}“ gibt es nicht.";
+    public static string NotParked(string status) => $"Der Ablageauftrag ist nicht geparkt (Status {status}).";
+    public static string UnknownDemoMeasure(string? number) => $"Die Maßnahme „{number}“ gibt es nicht (Demo-Daten geladen?).";
+}

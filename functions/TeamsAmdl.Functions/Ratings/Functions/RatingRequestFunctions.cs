@@ -1,0 +1,80 @@
+using Microsoft.Azure.Functions.Worker;
+using TeamsAmdl.Domain;
+using TeamsAmdl.Functions.Auth;
+using TeamsAmdl.Functions.Hosting;
+using TeamsAmdl.Functions.Repositories;
+
+namespace TeamsAmdl.Functions.Ratings.Functions;
+
+/// <summary>Rating requests (R-RATE-1): coordinators create and close; an assessor sees only their own part (R-SEC-2).</summary>
+public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore store, StaffRepository staff, TimeProvider time)
+{
+    /// <summary>POST api/ratings/requests: 201, or 200 for a repeated Idempotency-Key.</summary>
+    [Function("ratings-request-create")]
+    public async Task<IResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/ratings/requests")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        if (!RatingApi.IsCoordinator(req.HttpContext.User)) return RatingApi.Forbidden();
+        var body = await JsonBody.ReadAsync<NewRatingRequest>(req, cancellationToken);
+        if (body.Problem is { } p) return p;
+        var me = await staff.GetAsync(CurrentUser.From(req.HttpContext.User).StaffId, cancellationToken);
+        if (me is null) return RatingApi.Forbidden();
+        var outcome = await requests.CreateAsync(me, body.Value!, req.Headers["Idempotency-Key"].ToString(), cancellationToken);
+        if (outcome.Request is null) return ProblemResponses.Problem(outcome.Status, outcome.Code!, outcome.Message!);
+        var s = await store.LoadAsync(outcome.Request.Id, cancellationToken);
+        return RatingApi.Json(RatingApi.View(s!, null, BerlinCalendar.Today(time)), outcome.Created ? 201 : 200);
+    }
+
+    /// <summary>GET api/ratings/requests (?status= of the request or an assignment, ?measure=), newest first.</summary>
+    [Function("ratings-requests")]
+    public async Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/ratings/requests")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        string? status = req.Query["status"], measure = req.Query["measure"];
+        if (string.IsNullOrEmpty(status)) status = null;
+        if (string.IsNullOrEmpty(measure)) measure = null;
+        var user = CurrentUser.From(req.HttpContext.User);
+        var coordinator = RatingApi.IsCoordinator(req.HttpContext.User);
+        var today = BerlinCalendar.Today(time);
+        var assignments = (await store.ListAssignmentsAsync(null, cancellationToken)).ToLookup(a => a.RatingId);
+        var list = (await store.ListRequestsAsync(cancellationToken))
+            .Where(r => measure is null || r.MeasureNumber == measure)
+            .Where(r => status is null || string.Equals(r.Status, status, StringComparison.OrdinalIgnoreCase)
+                        || assignments[r.Id].Any(a => string.Equals(a.Status, status, StringComparison.OrdinalIgnoreCase)))
+            .Select(r => new RatingSnapshot(r, assignments[r.Id].ToList(), new Dictionary<string, IReadOnlyDictionary<int, PageRow>>(),
+                new Dictionary<string, JustificationsRow>()))
+            .Where(s => coordinator || s.AssignmentOf(user.StaffId) is not null)
+            .OrderByDescending(s => s.Request.SentAt)
+            .Select(s => RatingApi.View(s, coordinator ? null : user.StaffId, today));
+        return RatingApi.Json(list);
+    }
+
+    /// <summary>GET api/ratings/requests/{id}: with answers, justifications and the e-Akte job.</summary>
+    [Function("ratings-request")]
+    public async Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/ratings/requests/{id}")] HttpRequest req, string id,
+        CancellationToken cancellationToken)
+    {
+        var s = await store.LoadAsync(id, cancellationToken);
+        if (s is null) return ProblemResponses.Problem(404, "unknown_request", RatingTexts.UnknownRequest(id));
+        var user = CurrentUser.From(req.HttpContext.User);
+        var coordinator = RatingApi.IsCoordinator(req.HttpContext.User);
+        if (!coordinator && s.AssignmentOf(user.StaffId) is null)
+            return ProblemResponses.Problem(403, "not_your_request", RatingTexts.NotYourRequest);
+        return RatingApi.Json(RatingApi.View(s, coordinator ? null : user.StaffId, BerlinCalendar.Today(time), withAnswers: true));
+    }
+
+    /// <summary>POST api/ratings/requests/{id}/close: open assignments become Closed, later input is refused.</summary>
+    [Function("ratings-request-close")]
+    public async Task<IResult> Close(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/ratings/requests/{id}/close")] HttpRequest req, string id,
+        CancellationToken cancellationToken)
+    {
+        if (!RatingApi.IsCoordinator(req.HttpContext.User)) return RatingApi.Forbidden();
+        var me = await staff.GetAsync(CurrentUser.From(req.HttpContext.User).StaffId, cancellationToken);
+        if (me is null) return RatingApi.Forbidden();
+        var (request, status, code, message) = await requests.CloseAsync(id, me, cancellationToken);
+        if (status != 200) return ProblemResponses.Problem(status, code!, message!);
+        return RatingApi.Json(RatingApi.View((await store.LoadAsync(request!.Id, cancellationToken))!, null, BerlinCalendar.Today(time)));
+    }
+}
