@@ -1,6 +1,5 @@
 using TeamsAmdl.Functions;
 using TeamsAmdl.Functions.Filing;
-using TeamsAmdl.Functions.FreePlaces;
 
 namespace TeamsAmdl.DevHost;
 
@@ -13,7 +12,6 @@ public static class LegacyRoutes
     public static void Map(WebApplication app)
     {
         app.MapBot();
-        app.MapFreePlaces();
         app.MapDigest();
         app.MapRatings();
         app.MapFilingEndpoints();
