@@ -12,15 +12,13 @@ public sealed class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        // wwwroot is the build output's copy (WebRoot), not the project folder's: the functions project owns the files.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = new WebRoot().Path });
+        var builder = WebApplication.CreateBuilder(args);
         HostPort.Configure(builder);
         builder.AddTeamsAmdl();
         var catalog = new FunctionCatalog(typeof(AppServices).Assembly);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddMvcCore(); // executes IActionResult return values
-        builder.Services.AddAuthorization(); // TRANSITIONAL: only LegacyRoutes use ASP.NET Core authorization
         if (builder.Configuration.GetValue("DevHost:RunTimers", true))
             builder.Services.AddHostedService<TimerTriggerService>();
 
@@ -35,7 +33,6 @@ public sealed class Program
             return 2;
         }
         app.MapFunctions(catalog);
-        LegacyRoutes.Map(app);
         await app.RunAsync();
         return 0;
     }

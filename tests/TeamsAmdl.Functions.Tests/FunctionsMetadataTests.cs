@@ -57,6 +57,18 @@ public sealed class FunctionsMetadataTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
+    public void Every_route_the_dev_host_serves_is_a_function()
+    {
+        _ = app.CreateClient();
+        var routes = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().ToList();
+        Assert.NotEmpty(routes);
+        var notFunctions = routes.Where(e => e.Metadata.GetMetadata<HttpFunction>() is null).Select(e => e.RoutePattern.RawText).ToList();
+        Assert.True(notFunctions.Count == 0, "Routes outside the functions (the Functions host would not serve them): " + string.Join(", ", notFunctions));
+        Assert.Equal(new FunctionCatalog(typeof(AppServices).Assembly).Http.Count, routes.Count);
+    }
+
+    [Fact]
     public void Every_timer_job_is_a_timer_function_with_its_schedule()
     {
         var timers = new FunctionCatalog(typeof(AppServices).Assembly).Timers.ToDictionary(t => t.Name, t => t.Schedule);

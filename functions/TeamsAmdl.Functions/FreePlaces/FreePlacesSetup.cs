@@ -6,7 +6,7 @@ namespace TeamsAmdl.Functions.FreePlaces;
 
 /// <summary>
 /// Wires the free-place feature: <c>builder.AddFreePlaces()</c> (after <c>AddBot()</c>: it puts the Teams rate limiter
-/// in front of the bot's <see cref="ConnectorClient"/>) and <c>app.MapFreePlaces()</c>.
+/// in front of the bot's <see cref="ConnectorClient"/>). The HTTP and timer triggers are the classes in <c>Functions/</c>.
 /// </summary>
 public static class FreePlacesSetup
 {
@@ -50,12 +50,6 @@ public static class FreePlacesSetup
 
         services.AddConnectorRateLimit(config);
         return builder;
-    }
-
-    public static WebApplication MapFreePlaces(this WebApplication app)
-    {
-        app.MapFreePlacesEndpoints();
-        return app;
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public static class JsonBody
 
     public static async Task<Result<T>> ReadAsync<T>(HttpRequest req, CancellationToken ct, bool optional = false) where T : class
     {
-        if (req.ContentLength == 0 || (req.ContentLength is null && !req.Body.CanSeek && req.Headers.TransferEncoding.Count == 0))
+        if (req.ContentLength == 0 || (req.ContentLength is null && await IsEmptyAsync(req, ct)))
             return optional ? new(null, null) : new(null, Missing());
         if (req.ContentType is { Length: > 0 } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
             return new(null, ProblemResponses.Problem(415, "unsupported_media_type", "Bitte die Daten als JSON senden (Content-Type: application/json)."));
@@ -29,6 +29,18 @@ public static class JsonBody
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (Feld „{e.Path.TrimStart('$', '.')}“)";
             return new(null, ProblemResponses.Problem(400, "invalid_json", $"Die Anfrage enthält kein gültiges JSON{field}."));
         }
+    }
+
+    /// <summary>
+    /// No length given (chunked, or a test server request without content): looks whether any byte comes, consuming
+    /// nothing, so that an empty body is "missing" rather than invalid JSON.
+    /// </summary>
+    private static async Task<bool> IsEmptyAsync(HttpRequest req, CancellationToken ct)
+    {
+        var read = await req.BodyReader.ReadAsync(ct);
+        var empty = read.Buffer.IsEmpty && read.IsCompleted;
+        req.BodyReader.AdvanceTo(read.Buffer.Start);
+        return empty;
     }
 
     private static IResult Missing() => ProblemResponses.Problem(400, "missing_body", "Die Anfrage enthält keine Daten (JSON erwartet).");
