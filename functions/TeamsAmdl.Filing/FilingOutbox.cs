@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 
 namespace TeamsAmdl.Filing;
 
@@ -142,7 +145,7 @@ public sealed class FilingOutbox
             await SendAndStampAsync(patch, updated.Headers.ETag ?? ETag.All, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
             return false;
         }
@@ -232,7 +235,7 @@ public sealed class FilingOutbox
             // Conditional: if a worker touched the row already, the message evidently arrived; leave the row alone.
             await Table.UpdateEntityAsync(queued, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
         }
     }

@@ -1,6 +1,8 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Azure.Data.Tables;
+using Azure.Storage.Queues.Models;
 using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Filing;
@@ -150,7 +152,7 @@ public sealed class FilingWorker
                 var updated = await _outbox.Table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 claim.ETag = updated.Headers.ETag ?? ETag.All;
             }
-            catch (StorageConflictException) when (round < 5)
+            catch (RequestFailedException stale) when (stale.Status == 412 && round < 5)
             {
                 continue; // changed meanwhile (enqueuer's stamp, another worker): read and decide again
             }
@@ -312,7 +314,7 @@ public sealed class FilingWorker
                 await _outbox.Table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
                 written = true;
             }
-            catch (StorageConflictException)
+            catch (RequestFailedException stale) when (stale.Status == 412)
             {
                 written = false; // changed meanwhile; the message reappears and is judged again
             }
@@ -336,7 +338,7 @@ public sealed class FilingWorker
                 claim.ETag = response.Headers.ETag ?? ETag.All;
                 return true;
             }
-            catch (StorageConflictException) when (attempt < 10)
+            catch (RequestFailedException stale) when (stale.Status == 412 && attempt < 10)
             {
                 var current = await _outbox.LoadRowAsync(claim.JobId, CancellationToken.None).ConfigureAwait(false);
                 if (current is null || current.GetString(JobRow.AttemptId) != claim.AttemptId)

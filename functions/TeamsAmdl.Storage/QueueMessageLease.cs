@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Queues;
 
 namespace TeamsAmdl.Storage;
 

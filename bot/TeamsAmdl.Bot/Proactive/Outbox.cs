@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace TeamsAmdl.Bot;
 
@@ -156,7 +157,7 @@ public sealed class Outbox
                 await Table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 return response;
             }
-            catch (StorageConflictException) when (attempt < 3)
+            catch (RequestFailedException stale) when (stale.Status == 412 && attempt < 3)
             {
                 // The row changed meanwhile (another update): the PUT is idempotent, so read and do it again.
             }
@@ -180,7 +181,7 @@ public sealed class Outbox
         {
             await Table.UpdateEntityAsync(patch, response.Value!.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
             return false;
         }
@@ -235,7 +236,7 @@ public sealed class Outbox
             // arrived and its ETag is left alone.
             await Table.UpdateEntityAsync(queued, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
         }
         return true;

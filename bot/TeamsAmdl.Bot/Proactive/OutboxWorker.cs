@@ -2,6 +2,8 @@ using System.Text.Json;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Azure.Data.Tables;
+using Azure.Storage.Queues.Models;
 using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Bot;
@@ -245,7 +247,7 @@ public sealed class OutboxWorker
                 var updated = await _outbox.Table.UpdateEntityAsync(sending, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 etag = updated.Headers.ETag ?? ETag.All;
             }
-            catch (StorageConflictException) when (round < 5)
+            catch (RequestFailedException stale) when (stale.Status == 412 && round < 5)
             {
                 continue;
             }
@@ -440,7 +442,7 @@ public sealed class OutboxWorker
                 await _outbox.Table.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
                 return true;
             }
-            catch (StorageConflictException) when (attempt < 10)
+            catch (RequestFailedException stale) when (stale.Status == 412 && attempt < 10)
             {
                 var current = await _outbox.LoadRowAsync(claim.PartitionKey, claim.RowKey, CancellationToken.None).ConfigureAwait(false);
                 if (current is null || current.GetString(OutboxRow.AttemptId) != claim.AttemptId)
@@ -460,7 +462,7 @@ public sealed class OutboxWorker
             await _outbox.Table.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
             return true;
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
             return false;
         }

@@ -3,7 +3,7 @@ using Azure;
 using TeamsAmdl.Domain.Digest;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Digest;
 
@@ -135,7 +135,7 @@ public sealed class DigestInputRepository(DigestTables tables)
             }
             return row;
         }
-        catch (Exception e) when (e is StorageConflictException || e is RequestFailedException { Status: 409 or 412 or 404 })
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
             throw new InputChangedException(await GetAsync(WeekKey.Parse(row.PartitionKey), row.RowKey, ct));
         }

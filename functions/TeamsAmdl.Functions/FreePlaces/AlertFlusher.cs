@@ -5,7 +5,9 @@ using TeamsAmdl.Cards;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -62,7 +64,7 @@ public sealed class AlertFlusher(FreePlacesStore store, FreePlaceAlerts alerts, 
             {
                 await table.UpdateEntityAsync(flush, flush.ETag, TableUpdateMode.Replace, ct);
             }
-            catch (StorageConflictException)
+            catch (RequestFailedException stale) when (stale.Status == 412)
             {
                 return TimeSpan.Zero; // a change was added meanwhile: look again at once
             }

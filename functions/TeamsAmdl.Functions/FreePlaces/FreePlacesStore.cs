@@ -1,9 +1,10 @@
+using Azure.Storage.Queues;
 using System.Collections.Concurrent;
 using Azure;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -11,7 +12,7 @@ namespace TeamsAmdl.Functions.FreePlaces;
 /// Tables and the queue of the free-place feature (same account and prefix as <see cref="Tables"/>), created on
 /// first use. Layout: FreePlaces/README.md.
 /// </summary>
-public sealed class FreePlacesStore(Tables tables, IConfiguration config)
+public sealed class FreePlacesStore(Tables tables, QueueServiceClient queues, IConfiguration config)
 {
     public const string SubscriptionsTable = "FreePlaceSubscriptions";
     public const string ChangesTable = "FreePlaceChanges";
@@ -21,7 +22,7 @@ public sealed class FreePlacesStore(Tables tables, IConfiguration config)
 
     private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
     private readonly Lazy<QueueClient> _queue = new(() =>
-        StorageSetup.CreateQueueService(config).GetQueueClient(StorageSetup.Prefixed(config, AlertQueueName)));
+        queues.GetQueueClient(StorageSetup.Prefixed(config, AlertQueueName)));
 
     public Task<TableClient> SubscriptionsAsync(CancellationToken ct) => GetAsync(SubscriptionsTable, ct);
     public Task<TableClient> ChangesAsync(CancellationToken ct) => GetAsync(ChangesTable, ct);

@@ -1,9 +1,9 @@
+using Azure;
 using TeamsAmdl.Bot;
 using TeamsAmdl.Cards;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -153,7 +153,7 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
             {
                 await requests.ReplaceAsync(request, ct);
             }
-            catch (StorageConflictException) when (attempt < 5)
+            catch (RequestFailedException stale) when (stale.Status == 412 && attempt < 5)
             {
                 continue; // changed meanwhile (withdrawn, decided by someone else): look again
             }
@@ -187,7 +187,7 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
             {
                 await requests.ReplaceAsync(request, ct);
             }
-            catch (StorageConflictException) when (attempt < 5)
+            catch (RequestFailedException stale) when (stale.Status == 412 && attempt < 5)
             {
                 continue;
             }
@@ -218,7 +218,7 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
             {
                 await requests.ReplaceAsync(request, ct);
             }
-            catch (StorageConflictException) when (attempt < 5)
+            catch (RequestFailedException stale) when (stale.Status == 412 && attempt < 5)
             {
                 continue;
             }
@@ -422,7 +422,7 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
             await requests.ReplaceAsync(request, ct);
             return true;
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
             return false;
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure;
 using TeamsAmdl.Domain;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Repositories;
 
