@@ -328,19 +328,12 @@ public sealed class FilingWorker
     /// again and the write repeated while it still carries our attempt id. False if a later attempt took over.
     /// Ignores cancellation: a stopping host should rather record an upload than leave it unrecorded.
     /// </summary>
-    private async Task<bool> CompleteAsync(Claim claim, TableEntity patch)
-    {
-        for (var attempt = 0; ; attempt++)
+    private Task<bool> CompleteAsync(Claim claim, TableEntity patch) =>
+        Optimistic.RetryAsync(async (attempt, ct) =>
         {
-            try
+            if (attempt > 0)
             {
-                var response = await _outbox.Table.UpdateEntityAsync(patch, claim.ETag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
-                claim.ETag = response.Headers.ETag ?? ETag.All;
-                return true;
-            }
-            catch (RequestFailedException stale) when (stale.Status == 412 && attempt < 10)
-            {
-                var current = await _outbox.LoadRowAsync(claim.JobId, CancellationToken.None).ConfigureAwait(false);
+                var current = await _outbox.LoadRowAsync(claim.JobId, ct).ConfigureAwait(false);
                 if (current is null || current.GetString(JobRow.AttemptId) != claim.AttemptId)
                 {
                     _logger.LogWarning("E-Akte: Versuch {AttemptId} für {JobId} wurde von einem späteren abgelöst; sein Ergebnis wird verworfen.", claim.AttemptId, claim.JobId);
@@ -348,8 +341,10 @@ public sealed class FilingWorker
                 }
                 claim.ETag = current.ETag;
             }
-        }
-    }
+            var response = await _outbox.Table.UpdateEntityAsync(patch, claim.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            claim.ETag = response.Headers.ETag ?? ETag.All;
+            return true;
+        }, maxAttempts: 11, cancellationToken: CancellationToken.None);
 
     private sealed class Claim(string jobId, string attemptId, ETag etag, int attempt)
     {

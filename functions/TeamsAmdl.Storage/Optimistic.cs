@@ -13,16 +13,20 @@ public static class Optimistic
     /// <summary>Attempts (the first included) unless a caller asks for more or fewer.</summary>
     public const int DefaultAttempts = 5;
 
+    /// <summary>A random 5 … <paramref name="maxMilliseconds"/> ms pause, for <c>pause</c>.</summary>
+    public static TimeSpan Jitter(int maxMilliseconds) => TimeSpan.FromMilliseconds(Random.Shared.Next(5, Math.Max(6, maxMilliseconds)));
+
     /// <summary>412: the ETag condition failed because someone wrote the resource since it was read.</summary>
     public static bool IsStale(Exception e) => e is RequestFailedException { Status: 412 };
 
     /// <summary>
     /// Runs <paramref name="attempt"/> (given its zero-based number) until it finishes without a 412, at most
     /// <paramref name="maxAttempts"/> times; the last attempt's 412 propagates. Every attempt must read afresh:
-    /// repeating a write with the old ETag would fail again.
+    /// repeating a write with the old ETag would fail again. <paramref name="pause"/> (given the number of the attempt
+    /// that lost) is waited before the next one: a jittered pause keeps many writers on one hot row from colliding in step.
     /// </summary>
     public static async Task<T> RetryAsync<T>(Func<int, CancellationToken, Task<T>> attempt, int maxAttempts = DefaultAttempts,
-        CancellationToken cancellationToken = default)
+        Func<int, TimeSpan>? pause = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
@@ -36,26 +40,28 @@ public static class Optimistic
             {
                 // lost the race: read again
             }
+            if (pause?.Invoke(n) is { } wait && wait > TimeSpan.Zero)
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc cref="RetryAsync{T}(Func{int, CancellationToken, Task{T}}, int, CancellationToken)"/>
     public static Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> attempt, int maxAttempts = DefaultAttempts,
-        CancellationToken cancellationToken = default)
+        Func<int, TimeSpan>? pause = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        return RetryAsync((_, ct) => attempt(ct), maxAttempts, cancellationToken);
+        return RetryAsync((_, ct) => attempt(ct), maxAttempts, pause, cancellationToken);
     }
 
     /// <inheritdoc cref="RetryAsync{T}(Func{int, CancellationToken, Task{T}}, int, CancellationToken)"/>
     public static Task RetryAsync(Func<CancellationToken, Task> attempt, int maxAttempts = DefaultAttempts,
-        CancellationToken cancellationToken = default)
+        Func<int, TimeSpan>? pause = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         return RetryAsync<bool>(async (_, ct) =>
         {
             await attempt(ct).ConfigureAwait(false);
             return true;
-        }, maxAttempts, cancellationToken);
+        }, maxAttempts, pause, cancellationToken);
     }
 }

@@ -432,19 +432,14 @@ public sealed class OutboxWorker
     /// (e.g. the enqueuer stamped QueuedAt) the row is read again and the write repeated while it still carries our
     /// attempt id. Returns false if another attempt took over (our lease had run out).
     /// </summary>
-    private async Task<bool> CompleteAsync(Claim claim, TableEntity patch)
+    private Task<bool> CompleteAsync(Claim claim, TableEntity patch)
     {
         var etag = claim.ETag;
-        for (var attempt = 0; ; attempt++)
+        return Optimistic.RetryAsync(async (attempt, ct) =>
         {
-            try
+            if (attempt > 0)
             {
-                await _outbox.Table.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException stale) when (stale.Status == 412 && attempt < 10)
-            {
-                var current = await _outbox.LoadRowAsync(claim.PartitionKey, claim.RowKey, CancellationToken.None).ConfigureAwait(false);
+                var current = await _outbox.LoadRowAsync(claim.PartitionKey, claim.RowKey, ct).ConfigureAwait(false);
                 if (current is null || current.GetString(OutboxRow.AttemptId) != claim.AttemptId)
                 {
                     _logger.LogWarning("Outbox: Versuch {AttemptId} für {RowKey} wurde von einem späteren abgelöst; sein Ergebnis wird nicht gespeichert.", claim.AttemptId, claim.RowKey);
@@ -452,7 +447,9 @@ public sealed class OutboxWorker
                 }
                 etag = current.ETag;
             }
-        }
+            await _outbox.Table.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            return true;
+        }, maxAttempts: 11, cancellationToken: CancellationToken.None);
     }
 
     private async Task<bool> TryUpdateAsync(TableEntity patch, ETag etag)
