@@ -1,3 +1,4 @@
+using TeamsAmdl.Storage;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -214,7 +215,7 @@ public sealed class FilingOutbox
     }
 
     internal Task SendQueueMessageAsync(string jobId, TimeSpan? delay, CancellationToken cancellationToken) =>
-        Queue.SendMessageAsync(ToQueueText(jobId), visibilityTimeout: delay, timeToLive: NeverExpire, cancellationToken: cancellationToken);
+        Queue.SendMessageAsync(ToQueueText(jobId), visibilityTimeout: delay is { } d ? QueueMessageLease.WholeSeconds(d) : null, timeToLive: NeverExpire, cancellationToken: cancellationToken);
 
     /// <summary>An existing job: queue it again only if its queue message was never confirmed (the enqueuer died in between).</summary>
     private async Task<FilingReceipt> ResumeAsync(TableEntity row, CancellationToken cancellationToken)

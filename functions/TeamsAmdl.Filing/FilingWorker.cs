@@ -100,7 +100,7 @@ public sealed class FilingWorker
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var concurrency = Math.Clamp(_options.MaxConcurrency, 1, 32);
-        var messages = (await _outbox.Queue.ReceiveMessagesAsync(concurrency, _options.LeaseDuration, cancellationToken).ConfigureAwait(false)).Value;
+        var messages = (await _outbox.Queue.ReceiveMessagesAsync(concurrency, QueueMessageLease.WholeSeconds(_options.LeaseDuration), cancellationToken).ConfigureAwait(false)).Value;
         if (messages.Length == 0) return 0;
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (message, ct) => await ProcessAsync(message, ct).ConfigureAwait(false)).ConfigureAwait(false);
@@ -117,20 +117,22 @@ public sealed class FilingWorker
             return;
         }
 
-        for (var round = 0; ; round++)
+        // Claim the job: read the row, decide, mark it ours under its ETag. Changed meanwhile (enqueuer's stamp, another
+        // worker): read and decide again. Null when the message was dealt with without a claim.
+        var claimed = await Optimistic.RetryAsync<(TableEntity Row, Claim Claim)?>(async ct =>
         {
-            var row = await _outbox.LoadRowAsync(jobId, cancellationToken).ConfigureAwait(false);
+            var row = await _outbox.LoadRowAsync(jobId, ct).ConfigureAwait(false);
             if (row is null || JobRow.GetStatus(row) is FilingStatus.Filed or FilingStatus.Parked)
             {
                 await _outbox.Queue.TryDeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
-                return;
+                return null;
             }
             var now = _time.GetUtcNow();
             if (row.GetDateTimeOffset(JobRow.LeaseUntil) is { } lease && lease > now)
             {
                 // Another attempt owns the job (a second queue message, or a worker still uploading): look again after its lease.
                 await _outbox.Queue.TryHideAsync(message.MessageId, message.PopReceipt, lease - now + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-                return;
+                return null;
             }
             var attempts = row.GetInt32(JobRow.Attempts) ?? 0;
             if (attempts >= _options.MaxAttempts)
@@ -138,7 +140,7 @@ public sealed class FilingWorker
                 await ParkAsync(row, claim: null, "MaxAttempts",
                     $"Nach {attempts} Versuchen geparkt. Letzter Fehler: {row.GetString(JobRow.LastError) ?? "unbekannt"}", row.GetInt32(JobRow.LastHttpStatus),
                     message.MessageId, message.PopReceipt).ConfigureAwait(false);
-                return;
+                return null;
             }
 
             var claim = new Claim(jobId, Guid.NewGuid().ToString("N"), row.ETag, attempts + 1);
@@ -147,18 +149,12 @@ public sealed class FilingWorker
             patch[JobRow.LeaseUntil] = now + _options.LeaseDuration;
             patch[JobRow.Attempts] = claim.Attempt;
             patch[JobRow.LastAttemptAt] = now;
-            try
-            {
-                var updated = await _outbox.Table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-                claim.ETag = updated.Headers.ETag ?? ETag.All;
-            }
-            catch (RequestFailedException stale) when (stale.Status == 412 && round < 5)
-            {
-                continue; // changed meanwhile (enqueuer's stamp, another worker): read and decide again
-            }
-            await FileAsync(row, claim, message, cancellationToken).ConfigureAwait(false);
-            return;
-        }
+            var updated = await _outbox.Table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            claim.ETag = updated.Headers.ETag ?? ETag.All;
+            return (row, claim);
+        }, maxAttempts: 6, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (claimed is { } c)
+            await FileAsync(c.Row, c.Claim, message, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FileAsync(TableEntity row, Claim claim, QueueMessage message, CancellationToken cancellationToken)

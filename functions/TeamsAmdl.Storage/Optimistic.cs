@@ -6,7 +6,8 @@ namespace TeamsAmdl.Storage;
 /// Optimistic concurrency on storage: read a row (or rows) with its ETag, decide, write conditionally (If-Match, or a
 /// table transaction carrying the ETags). A concurrent writer makes the write fail with 412 (a transaction with a
 /// <c>TableTransactionFailedException</c>, also Status 412); then the whole attempt — read, decide, write — runs
-/// again. Bounded, so two writers that keep overtaking each other end in the last 412 instead of spinning.
+/// again. An insert of a row that was missing when read loses the same race with 409 EntityAlreadyExists, and is
+/// retried the same way. Bounded, so two writers that keep overtaking each other end in the last 412 instead of spinning.
 /// </summary>
 public static class Optimistic
 {
@@ -16,8 +17,12 @@ public static class Optimistic
     /// <summary>A random 5 … <paramref name="maxMilliseconds"/> ms pause, for <c>pause</c>.</summary>
     public static TimeSpan Jitter(int maxMilliseconds) => TimeSpan.FromMilliseconds(Random.Shared.Next(5, Math.Max(6, maxMilliseconds)));
 
-    /// <summary>412: the ETag condition failed because someone wrote the resource since it was read.</summary>
-    public static bool IsStale(Exception e) => e is RequestFailedException { Status: 412 };
+    /// <summary>
+    /// 412: the ETag condition failed because someone wrote the resource since it was read; 409 EntityAlreadyExists:
+    /// someone inserted the row we read as missing.
+    /// </summary>
+    public static bool IsStale(Exception e) =>
+        e is RequestFailedException { Status: 412 } or RequestFailedException { Status: 409, ErrorCode: "EntityAlreadyExists" };
 
     /// <summary>
     /// Runs <paramref name="attempt"/> (given its zero-based number) until it finishes without a 412, at most

@@ -52,6 +52,15 @@ public class QueueMessageLeaseTests
     }
 
     [Theory]
+    [InlineData(0, 0)]
+    [InlineData(200, 1)]   // the SDK would send 0 (visible at once): rounded up instead
+    [InlineData(1000, 1)]
+    [InlineData(1001, 2)]
+    [InlineData(-5, 0)]
+    public void Visibility_timeouts_round_up_to_whole_seconds(int milliseconds, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), QueueMessageLease.WholeSeconds(TimeSpan.FromMilliseconds(milliseconds)));
+
+    [Theory]
     [InlineData(1, 10)]   // attempt 1 waits the first delay
     [InlineData(2, 20)]
     [InlineData(4, 80)]

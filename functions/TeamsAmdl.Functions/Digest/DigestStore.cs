@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Collections.Concurrent;
 using Azure;
 using TeamsAmdl.Domain.Digest;
@@ -57,8 +58,10 @@ public sealed class DigestInputEntity : ITableEntity
     public DateTimeOffset ChangedAt { get; set; }
     public int Version { get; set; }
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public DigestInputState InputState => Enum.TryParse<DigestInputState>(State, out var s) ? s : DigestInputState.Missing;
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public WeeklyFigures Figures => new(Capacity, Occupied, Reserved, FreePlaces, StoredDate.ReadNullable(NextEntryDate), IntakeOpen, ContingentStays);
 
     public void SetFigures(WeeklyFigures f)

@@ -1,3 +1,4 @@
+using TeamsAmdl.Storage;
 using System.Collections.Concurrent;
 using Azure;
 using Microsoft.Extensions.Options;
@@ -226,7 +227,7 @@ public sealed class AlertWorkerService(FreePlacesStore store, IServiceProvider s
             try
             {
                 var queue = await store.AlertQueueAsync(stoppingToken);
-                var messages = (await queue.ReceiveMessagesAsync(32, Lease, stoppingToken)).Value;
+                var messages = (await queue.ReceiveMessagesAsync(32, QueueMessageLease.WholeSeconds(Lease), stoppingToken)).Value;
                 if (messages.Length == 0)
                 {
                     await Task.Delay(idle, stoppingToken);
@@ -281,7 +282,7 @@ public sealed class AlertWorkerService(FreePlacesStore store, IServiceProvider s
         // Postponed (daily cap, not due yet) or failed cards get a message of their own for the new time, so that
         // waiting does not use up attempts; then the message is done.
         foreach (var (card, delay) in again)
-            await queue.SendMessageAsync(FlushMessage.Write([card]), Clamp(delay), TimeSpan.FromSeconds(-1), CancellationToken.None);
+            await queue.SendMessageAsync(FlushMessage.Write([card]), QueueMessageLease.WholeSeconds(Clamp(delay)), TimeSpan.FromSeconds(-1), CancellationToken.None);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
     }
 

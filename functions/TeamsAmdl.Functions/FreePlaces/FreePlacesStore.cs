@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure.Storage.Queues;
 using System.Collections.Concurrent;
 using Azure;
@@ -205,7 +206,9 @@ public sealed class PlaceRequestEntity : ITableEntity
     /// <summary>Outbox key of a card sent to the IFK without a message to update (API request, waiting list).</summary>
     public string? OutcomeMessageKey { get; set; }
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public PlaceRequestStatus State => Enum.Parse<PlaceRequestStatus>(Status);
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public DateOnly? Entry => StoredDate.ReadNullable(EntryDate);
 
     private static long _sequence;
