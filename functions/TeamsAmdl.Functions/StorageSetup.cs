@@ -36,6 +36,9 @@ public static class StorageSetup
                 return Create(sp, cs => new QueueServiceClient(cs, options), account => new QueueServiceClient(Endpoint(account, "queue"), credential, options));
             });
         });
+        // AddAzureClients forwards the SDK's event source into ILogger: one Information line per request and response
+        // (with all headers) would drown the app's own logs. Warnings (failed requests) stay.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter("Azure", LogLevel.Warning));
         return services;
     }
 
