@@ -12,7 +12,8 @@ HostPort.Configure(builder);
 
 var dev = builder.Environment.IsDevelopment();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(sp => new Tables(StorageSetup.CreateTableService(builder.Configuration),
+builder.Services.AddStorage();
+builder.Services.AddSingleton(sp => new Tables(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
     builder.Configuration["Storage:TablePrefix"] ?? ""));
 builder.Services.AddSingleton<TraegerRepository>();
 builder.Services.AddSingleton<StaffRepository>();

@@ -10,7 +10,7 @@ public static class HealthEndpoints
             try
             {
                 // A point read of the seed marker: cheap, and proves auth + table service work.
-                await tables.Meta.GetEntityIfExistsAsync<TeamsAmdl.Storage.TableEntity>("seed", "demo", cancellationToken: ct);
+                await tables.Meta.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("seed", "demo", cancellationToken: ct);
                 return Results.Json(new { status = "ok", storage = "ok" });
             }
             catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 using TeamsAmdl.CrashWorkers;
 using TeamsAmdl.Filing;
 using TeamsAmdl.Filing.Graph;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 // The filing side of the app in a process of its own, for the crash test (TeamsAmdl.Filing.Tests/CrashTests): it
 // queues one document (as a card action or timer of the app would: blob, job row, queue message) and runs the

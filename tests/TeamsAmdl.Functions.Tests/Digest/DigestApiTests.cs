@@ -275,7 +275,7 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         async Task<List<DigestDeliveryEntity>> RowsAsync()
         {
             var rows = new List<DigestDeliveryEntity>();
-            await foreach (var r in deliveries.QueryAsync<DigestDeliveryEntity>(TeamsAmdl.Storage.TableClient.CreateQueryFilter($"PartitionKey eq {publishId}")))
+            await foreach (var r in deliveries.QueryAsync<DigestDeliveryEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {publishId}")))
                 rows.Add(r);
             return rows;
         }
@@ -286,7 +286,7 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
             r.Status = "Sending";
             r.ActivityId = null;
             r.AttemptAt = app.Time.GetUtcNow() - TimeSpan.FromMinutes(3);
-            await deliveries.UpdateEntityAsync(r, r.ETag, TeamsAmdl.Storage.TableUpdateMode.Replace);
+            await deliveries.UpdateEntityAsync(r, r.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
         }
         foreach (var post in await PostedAsync(lost))
             await app.Service<ConnectorClient>().DeleteActivityAsync(post.ServiceUrl, lost, post.RowKey);

@@ -154,7 +154,7 @@ public static class RatingTestSupport
     public static async Task<byte[]> FiledDocumentAsync(this AppFactory app, string contentHash)
     {
         var config = app.Service<Microsoft.Extensions.Configuration.IConfiguration>();
-        var container = StorageSetup.CreateBlobService(config).GetBlobContainerClient(StorageSetup.Prefixed(config, TeamsAmdl.Filing.FilingOutbox.DefaultContainerName));
+        var container = app.Service<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(StorageSetup.Prefixed(config, TeamsAmdl.Filing.FilingOutbox.DefaultContainerName));
         return (await container.GetBlobClient("sha256/" + contentHash).DownloadContentAsync()).Value.Content.ToArray();
     }
 
