@@ -39,7 +39,7 @@ public static class DigestPdf
         foreach (var g in DigestRules.Group(s.Entries))
         {
             var heading = $"{g.TeamName} · {g.Kind.German()}";
-            doc.Heading(heading, size: 11);
+            doc.Heading(heading, size: 11, keepWith: 72); // the heading stays with the table header and a two-line row
             doc.Table(Columns, g.Entries.Select(e => (IReadOnlyList<PdfCell>)
             [
                 new(e.Title + "\n" + e.Number + (e.State == DigestInputState.Missing ? " · Systemwerte, keine Wochenmeldung" : "")),

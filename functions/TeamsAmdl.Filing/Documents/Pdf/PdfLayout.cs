@@ -196,6 +196,7 @@ public sealed partial class PdfLayout
         _document.SetPdfA();
         Hash(info.Title + "\n" + info.Author + "\n" + info.Subject + "\n" + created.Ticks);
         var hash = _text.GetHashAndReset();
+        _text.Dispose();
         // The document id is random by default; a hash of everything drawn keeps the bytes reproducible.
         var id = new string(hash.Take(16).Select(b => (char)b).ToArray());
         _document.Internals.FirstDocumentID = id;
@@ -265,11 +266,13 @@ public sealed partial class PdfLayout
     }
 
     /// <summary>Width of <paramref name="text"/> in points.</summary>
-    public static double TextWidth(string text, double size, bool bold)
-    {
-        using var measure = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
-        return measure.MeasureString(text, Font(size, bold)).Width;
-    }
+    public static double TextWidth(string text, double size, bool bold) => Measure.MeasureString(text, Font(size, bold)).Width;
+
+    // Wrapping measures every candidate line: one measuring context per thread rather than one per call.
+    [ThreadStatic]
+    private static XGraphics? _measure;
+
+    private static XGraphics Measure => _measure ??= XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
 
     private static XFont Font(double size, bool bold) =>
         new(LiberationFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
