@@ -116,12 +116,13 @@ public sealed class DocumentTests(ITestOutputHelper output)
         Assert.Equal(expectedPages, PdfTools.Pages(bytes));
         Assert.Contains($"Seite {expectedPages} von {expectedPages}", text);
 
-        // Archival: every font embedded (Liberation Sans subsets with a Unicode map), PDF/A-1 declared in the XMP metadata.
+        // Archival: every font embedded (Liberation Sans subsets with a Unicode map), PDF/A-1b declared in the XMP metadata.
         var fonts = PdfTools.Fonts(bytes).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+Liberation Sans.*\byes\s+yes\s+yes\b", f));
         var meta = PdfTools.Metadata(bytes);
         Assert.Contains("<pdfaid:part>1</pdfaid:part>", meta);
+        Assert.Contains("<pdfaid:conformance>B</pdfaid:conformance>", meta);
 
         var png = PdfTools.FirstPagePng(bytes, Path.Combine(Artifacts, name));
         Assert.True(new FileInfo(png).Length > 5_000);

@@ -38,7 +38,9 @@ public sealed class DigestPdfTests
         var fonts = PdfTools.Fonts(pdf).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+Liberation Sans.*\byes\s+yes\s+yes\b", f));
-        Assert.Contains("<pdfaid:part>1</pdfaid:part>", PdfTools.Metadata(pdf));
+        var meta = PdfTools.Metadata(pdf);
+        Assert.Contains("<pdfaid:part>1</pdfaid:part>", meta);
+        Assert.Contains("<pdfaid:conformance>B</pdfaid:conformance>", meta);
         Assert.Contains("Page size:       842 x 595 pts (A4)", PdfTools.Info(pdf));
     }
 

@@ -12,9 +12,9 @@ namespace TeamsAmdl.Filing.Documents.Pdf;
 /// landscape, Liberation Sans embedded (umlauts, „“, –, € print and stay extractable), a header (bold left text,
 /// right text, optional second line), a footer "{footer} · Seite X von Y" on every page, and a flow of title,
 /// headings, paragraphs, bullets, label/value blocks and tables that wrap long text and break across pages with
-/// their header row repeated. PDF/A-1 (PDFsharp's <see cref="PdfDocument.SetPdfA"/>: XMP metadata, sRGB output
-/// intent). Deterministic: same input, same bytes (the document id is a hash of the text), so filing the same
-/// document twice is recognised by its hash.
+/// their header row repeated. PDF/A-1b (PDFsharp's <see cref="PdfDocument.SetPdfA"/>: XMP metadata, sRGB output
+/// intent, no transparency). Deterministic: same input, same bytes (ids and font subset tags derive from the drawn text), so filing
+/// the same document twice is recognised by its hash.
 /// </summary>
 public sealed partial class PdfLayout
 {
@@ -29,7 +29,6 @@ public sealed partial class PdfLayout
     private readonly bool _landscape;
     private readonly string _headerLeft, _headerRight, _footer;
     private readonly string? _headerLine2;
-    private readonly XColor _headerColor;
     private readonly IncrementalHash _text = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private XGraphics? _page;
     private double _y;
@@ -40,15 +39,13 @@ public sealed partial class PdfLayout
     /// <param name="headerRight">Right (e.g. the date or the title).</param>
     /// <param name="headerLine2">Small grey line under the header (e.g. the address); null: none.</param>
     /// <param name="footer">Left in the footer; "Seite X von Y" goes right.</param>
-    /// <param name="headerColor">Hex RGB of the left header text (e.g. red for "ENTWURF"); null: black.</param>
-    public PdfLayout(string headerLeft, string headerRight, string? headerLine2, string footer, bool landscape = false, string? headerColor = null)
+    public PdfLayout(string headerLeft, string headerRight, string? headerLine2, string footer, bool landscape = false)
     {
         _headerLeft = headerLeft;
         _headerRight = headerRight;
         _headerLine2 = headerLine2;
         _footer = footer;
         _landscape = landscape;
-        _headerColor = headerColor is null ? Ink : XColor.FromArgb(Convert.ToInt32(headerColor, 16) | unchecked((int)0xFF000000));
         _document.PageLayout = PdfPageLayout.SinglePage;
     }
 
@@ -72,24 +69,17 @@ public sealed partial class PdfLayout
         return Paragraph(text, bold: true, size: size, spacingAfter: 4);
     }
 
-    public PdfLayout Paragraph(string text, bool bold = false, double size = BodySize, double spacingAfter = 6, bool rightAligned = false)
+    public PdfLayout Paragraph(string text, bool bold = false, double size = BodySize, double spacingAfter = 6)
     {
         EnsurePage();
         var line = size * 1.25;
         foreach (var l in Wrap(text, ContentWidth, bold, size))
         {
             if (!Fits(line)) NewPage();
-            Draw(l, Left, _y, size, bold, Ink, rightAligned ? ContentWidth : null);
+            Draw(l, Left, _y, size, bold, Ink);
             _y += line;
         }
         _y += spacingAfter;
-        return this;
-    }
-
-    public PdfLayout Space(double points)
-    {
-        EnsurePage();
-        _y += points;
         return this;
     }
 
@@ -223,6 +213,9 @@ public sealed partial class PdfLayout
             return tag;
         });
         text = XmpId().Replace(text, m => new Guid(hash.AsSpan(m.Groups[1].Value == "DocumentID" ? 0 : 16, 16)).ToString("D"));
+        // SetPdfA() declares level A (1a), which also asks for a tagged logical structure; the text here is not
+        // tagged, so the file claims what it fulfils: PDF/A-1b (embedded fonts, output intent, XMP, no transparency).
+        text = text.Replace("<pdfaid:conformance>A</pdfaid:conformance>", "<pdfaid:conformance>B</pdfaid:conformance>", StringComparison.Ordinal);
         return Encoding.Latin1.GetBytes(text);
     }
 
@@ -323,7 +316,7 @@ public sealed partial class PdfLayout
         page.Orientation = _landscape ? PageOrientation.Landscape : PageOrientation.Portrait;
         _page = XGraphics.FromPdfPage(page);
         _y = Margin;
-        Draw(_headerLeft, Left, _y, 9, true, _headerColor);
+        Draw(_headerLeft, Left, _y, 9, true, Ink);
         Draw(_headerRight, Left, _y, 9, false, Ink, ContentWidth);
         _y += 12;
         if (_headerLine2 is not null)
