@@ -1,8 +1,12 @@
+using TeamsAmdl.Storage;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 
 namespace TeamsAmdl.Filing;
 
@@ -142,7 +146,7 @@ public sealed class FilingOutbox
             await SendAndStampAsync(patch, updated.Headers.ETag ?? ETag.All, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
             return false;
         }
@@ -211,7 +215,7 @@ public sealed class FilingOutbox
     }
 
     internal Task SendQueueMessageAsync(string jobId, TimeSpan? delay, CancellationToken cancellationToken) =>
-        Queue.SendMessageAsync(ToQueueText(jobId), visibilityTimeout: delay, timeToLive: NeverExpire, cancellationToken: cancellationToken);
+        Queue.SendMessageAsync(ToQueueText(jobId), visibilityTimeout: delay is { } d ? QueueMessageLease.WholeSeconds(d) : null, timeToLive: NeverExpire, cancellationToken: cancellationToken);
 
     /// <summary>An existing job: queue it again only if its queue message was never confirmed (the enqueuer died in between).</summary>
     private async Task<FilingReceipt> ResumeAsync(TableEntity row, CancellationToken cancellationToken)
@@ -232,7 +236,7 @@ public sealed class FilingOutbox
             // Conditional: if a worker touched the row already, the message evidently arrived; leave the row alone.
             await Table.UpdateEntityAsync(queued, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
         }
     }

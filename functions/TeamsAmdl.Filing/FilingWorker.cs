@@ -1,6 +1,8 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Azure.Data.Tables;
+using Azure.Storage.Queues.Models;
 using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Filing;
@@ -98,7 +100,7 @@ public sealed class FilingWorker
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var concurrency = Math.Clamp(_options.MaxConcurrency, 1, 32);
-        var messages = (await _outbox.Queue.ReceiveMessagesAsync(concurrency, _options.LeaseDuration, cancellationToken).ConfigureAwait(false)).Value;
+        var messages = (await _outbox.Queue.ReceiveMessagesAsync(concurrency, QueueMessageLease.WholeSeconds(_options.LeaseDuration), cancellationToken).ConfigureAwait(false)).Value;
         if (messages.Length == 0) return 0;
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (message, ct) => await ProcessAsync(message, ct).ConfigureAwait(false)).ConfigureAwait(false);
@@ -115,20 +117,22 @@ public sealed class FilingWorker
             return;
         }
 
-        for (var round = 0; ; round++)
+        // Claim the job: read the row, decide, mark it ours under its ETag. Changed meanwhile (enqueuer's stamp, another
+        // worker): read and decide again. Null when the message was dealt with without a claim.
+        var claimed = await Optimistic.RetryAsync<(TableEntity Row, Claim Claim)?>(async ct =>
         {
-            var row = await _outbox.LoadRowAsync(jobId, cancellationToken).ConfigureAwait(false);
+            var row = await _outbox.LoadRowAsync(jobId, ct).ConfigureAwait(false);
             if (row is null || JobRow.GetStatus(row) is FilingStatus.Filed or FilingStatus.Parked)
             {
                 await _outbox.Queue.TryDeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
-                return;
+                return null;
             }
             var now = _time.GetUtcNow();
             if (row.GetDateTimeOffset(JobRow.LeaseUntil) is { } lease && lease > now)
             {
                 // Another attempt owns the job (a second queue message, or a worker still uploading): look again after its lease.
                 await _outbox.Queue.TryHideAsync(message.MessageId, message.PopReceipt, lease - now + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-                return;
+                return null;
             }
             var attempts = row.GetInt32(JobRow.Attempts) ?? 0;
             if (attempts >= _options.MaxAttempts)
@@ -136,7 +140,7 @@ public sealed class FilingWorker
                 await ParkAsync(row, claim: null, "MaxAttempts",
                     $"Nach {attempts} Versuchen geparkt. Letzter Fehler: {row.GetString(JobRow.LastError) ?? "unbekannt"}", row.GetInt32(JobRow.LastHttpStatus),
                     message.MessageId, message.PopReceipt).ConfigureAwait(false);
-                return;
+                return null;
             }
 
             var claim = new Claim(jobId, Guid.NewGuid().ToString("N"), row.ETag, attempts + 1);
@@ -145,18 +149,12 @@ public sealed class FilingWorker
             patch[JobRow.LeaseUntil] = now + _options.LeaseDuration;
             patch[JobRow.Attempts] = claim.Attempt;
             patch[JobRow.LastAttemptAt] = now;
-            try
-            {
-                var updated = await _outbox.Table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-                claim.ETag = updated.Headers.ETag ?? ETag.All;
-            }
-            catch (StorageConflictException) when (round < 5)
-            {
-                continue; // changed meanwhile (enqueuer's stamp, another worker): read and decide again
-            }
-            await FileAsync(row, claim, message, cancellationToken).ConfigureAwait(false);
-            return;
-        }
+            var updated = await _outbox.Table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            claim.ETag = updated.Headers.ETag ?? ETag.All;
+            return (row, claim);
+        }, maxAttempts: 6, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (claimed is { } c)
+            await FileAsync(c.Row, c.Claim, message, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FileAsync(TableEntity row, Claim claim, QueueMessage message, CancellationToken cancellationToken)
@@ -312,7 +310,7 @@ public sealed class FilingWorker
                 await _outbox.Table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
                 written = true;
             }
-            catch (StorageConflictException)
+            catch (RequestFailedException stale) when (stale.Status == 412)
             {
                 written = false; // changed meanwhile; the message reappears and is judged again
             }
@@ -326,19 +324,12 @@ public sealed class FilingWorker
     /// again and the write repeated while it still carries our attempt id. False if a later attempt took over.
     /// Ignores cancellation: a stopping host should rather record an upload than leave it unrecorded.
     /// </summary>
-    private async Task<bool> CompleteAsync(Claim claim, TableEntity patch)
-    {
-        for (var attempt = 0; ; attempt++)
+    private Task<bool> CompleteAsync(Claim claim, TableEntity patch) =>
+        Optimistic.RetryAsync(async (attempt, ct) =>
         {
-            try
+            if (attempt > 0)
             {
-                var response = await _outbox.Table.UpdateEntityAsync(patch, claim.ETag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
-                claim.ETag = response.Headers.ETag ?? ETag.All;
-                return true;
-            }
-            catch (StorageConflictException) when (attempt < 10)
-            {
-                var current = await _outbox.LoadRowAsync(claim.JobId, CancellationToken.None).ConfigureAwait(false);
+                var current = await _outbox.LoadRowAsync(claim.JobId, ct).ConfigureAwait(false);
                 if (current is null || current.GetString(JobRow.AttemptId) != claim.AttemptId)
                 {
                     _logger.LogWarning("E-Akte: Versuch {AttemptId} für {JobId} wurde von einem späteren abgelöst; sein Ergebnis wird verworfen.", claim.AttemptId, claim.JobId);
@@ -346,8 +337,10 @@ public sealed class FilingWorker
                 }
                 claim.ETag = current.ETag;
             }
-        }
-    }
+            var response = await _outbox.Table.UpdateEntityAsync(patch, claim.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            claim.ETag = response.Headers.ETag ?? ETag.All;
+            return true;
+        }, maxAttempts: 11, cancellationToken: CancellationToken.None);
 
     private sealed class Claim(string jobId, string attemptId, ETag etag, int attempt)
     {

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Queues;
 
 namespace TeamsAmdl.Storage;
 
@@ -12,6 +13,12 @@ public static class QueueMessageLease
     /// <summary>The longest visibility timeout the queue service accepts is 7 days.</summary>
     public static readonly TimeSpan MaxVisibility = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The queue service counts visibility timeouts in whole seconds and the SDK truncates (0.5 s would become 0:
+    /// visible at once). Every timeout the outboxes pass goes through this, rounded up, as they were meant.
+    /// </summary>
+    public static TimeSpan WholeSeconds(TimeSpan value) => TimeSpan.FromSeconds(Math.Ceiling(Math.Max(0, value.TotalSeconds)));
+
     /// <summary>Makes the message visible again after <paramref name="delay"/> (clamped to 0 … 7 days). False on 404.</summary>
     public static async Task<bool> TryHideAsync(this QueueClient queue, string messageId, string popReceipt, TimeSpan delay)
     {
@@ -20,7 +27,7 @@ public static class QueueMessageLease
         if (delay > MaxVisibility) delay = MaxVisibility;
         try
         {
-            await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: delay, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            await queue.UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: WholeSeconds(delay), cancellationToken: CancellationToken.None).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,11 +51,13 @@ public sealed class AppWiringTests(ITestOutputHelper output)
         Assert.Equal(4, jobs.Count);
 
         var filed = await WaitAsync(async () => (await client.GetFromJsonAsync<JsonElement[]>("/api/filing/jobs?status=Filed"))!, j => j.Length == 4);
-        var files = Directory.GetFiles(folder, "*.docx", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/.")).Select(f => Path.GetRelativePath(folder, f)).Order().ToList();
+        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f)).Where(f => !f.StartsWith('.') && !f.Contains("/.")).Order().ToList();
         output.WriteLine(string.Join('\n', files));
         Assert.Equal(4, files.Count);
-        Assert.All(files, f => Assert.Matches(@"^[^/]+/962-U-2026-0301/(Bewertungsbögen TM|Maßnahmeinfo|Auslastung|Schriftverkehr Mängel)/2026-11-21_.+\.docx$", f));
+        // Records are PDF/A; only the letter draft a person edits is DOCX.
+        Assert.Equal(3, files.Count(f => Regex.IsMatch(f, @"^[^/]+/962-U-2026-0301/(Bewertungsbögen TM|Maßnahmeinfo|Auslastung)/2026-11-21_.+\.pdf$")));
+        Assert.Single(files, f => Regex.IsMatch(f, @"^[^/]+/962-U-2026-0301/Schriftverkehr Mängel/2026-11-21_Mängelschreiben Entwurf\.docx$"));
         Assert.All(filed, j => Assert.Equal("local", j.GetProperty("uploadMethod").GetString()));
 
         // Again: same documents, same paths — nothing new is queued.

@@ -8,10 +8,12 @@ using Xunit.Abstractions;
 namespace TeamsAmdl.Filing.Tests;
 
 /// <summary>
-/// Golden tests of the generated documents. The text content (paragraphs of header, body, tables, footer; fields as
-/// {PAGE}) must equal Golden/{name}.txt, whitespace collapsed; UPDATE_GOLDEN=1 rewrites the golden files after an
-/// intended change. LibreOffice then renders each document as Word would print it: page count, the filled-in
-/// "Seite X von Y", and the first page as artifacts/documents/{name}.png for review.
+/// Golden tests of the generated documents. Records are PDF/A: their text as pdftotext reads it must equal
+/// Golden/{name}.txt (whitespace collapsed); pages, embedded fonts and the PDF/A identification are checked with
+/// poppler. The Mängelschreiben draft stays DOCX: its paragraphs (header, body, tables, footer; fields as {PAGE})
+/// must equal the golden file, and LibreOffice prints it as Word would (page count, the filled-in "Seite X von Y").
+/// UPDATE_GOLDEN=1 rewrites the golden files after an intended change. The first page of each lands in
+/// artifacts/documents/{name}.png for review.
 /// </summary>
 public sealed class DocumentTests(ITestOutputHelper output)
 {
@@ -19,18 +21,18 @@ public sealed class DocumentTests(ITestOutputHelper output)
     private static readonly string Artifacts = Chromium.ArtifactsDir("documents");
 
     [Fact]
-    public async Task Bewertungsbogen_is_a_read_only_record_with_the_rating_and_its_justification()
+    public void Bewertungsbogen_is_a_pdf_record_with_the_rating_and_its_justification()
     {
         var doc = new BewertungsbogenRenderer(Jobcenter).Render(DocumentSamples.Bewertungsbogen());
-        var (text, printed) = await CheckAsync("bewertungsbogen", doc, readOnly: true);
+        var text = CheckPdf("bewertungsbogen", doc);
         Assert.Contains("Bewertungsbogen Lieferantenbewertung – 3. Quartal 2026", text);
         Assert.Contains("Gesamtergebnis auffällig", text);
         Assert.Contains("2 Anwesenheitslisten vollständig und fristgerecht übermittelt teilweise erfüllt (2 von 3 Monaten) ja", text);
         Assert.Contains("Handlungsempfehlung Mängelanzeige mit Frist zur Stellungnahme", text);
-        Assert.Contains("Seite 1 von 1", printed);
+        Assert.Contains("Seite 1 von 1", text);
         Assert.Equal(new FilingTarget("Bildungswerk Nord gGmbH", "962-U-2026-0301", FilingCategory.BewertungsboegenTm, "Bewertungsbogen",
-            DocumentSamples.Today, "Bewertungsbogen Lieferantenbewertung 3. Quartal 2026", "docx"), doc.Target);
-        Assert.Equal("Bildungswerk Nord gGmbH/962-U-2026-0301/Bewertungsbögen TM/2026-11-21_Bewertungsbogen Lieferantenbewertung 3. Quartal 2026.docx",
+            DocumentSamples.Today, "Bewertungsbogen Lieferantenbewertung 3. Quartal 2026", "pdf"), doc.Target);
+        Assert.Equal("Bildungswerk Nord gGmbH/962-U-2026-0301/Bewertungsbögen TM/2026-11-21_Bewertungsbogen Lieferantenbewertung 3. Quartal 2026.pdf",
             doc.Target.Path().FullPath);
     }
 
@@ -42,37 +44,37 @@ public sealed class DocumentTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Massnahmeinfo_is_a_record_with_occupancy_and_the_weekly_input()
+    public void Massnahmeinfo_is_a_pdf_record_with_occupancy_and_the_weekly_input()
     {
         var doc = new MassnahmeinfoRenderer(Jobcenter).Render(DocumentSamples.Massnahmeinfo());
-        var (text, _) = await CheckAsync("massnahmeinfo", doc, readOnly: true);
+        var text = CheckPdf("massnahmeinfo", doc);
         Assert.Contains("Berichtswoche KW 47/2026 (16.11.2026 – 20.11.2026)", text);
         Assert.Contains("Kapazität Belegt Reserviert Frei Auslastung 20 16 2 2 80,0 %", text);
         Assert.Contains("• Ein Abbruch (Umzug), Platz ab 23.11.2026 frei.", text);
         Assert.Contains("Besonderheiten Keine Meldungen.", text);
         Assert.Equal(FilingCategory.Massnahmeinfo, doc.Target.Kategorie);
-        Assert.Equal("2026-11-21_Maßnahmeinfo KW 47 2026.docx", doc.Target.Path().FileName);
+        Assert.Equal("2026-11-21_Maßnahmeinfo KW 47 2026.pdf", doc.Target.Path().FileName);
     }
 
     [Fact]
-    public async Task Auslastungsbericht_runs_over_two_numbered_pages()
+    public void Auslastungsbericht_runs_over_two_numbered_pages()
     {
         var doc = new AuslastungsberichtRenderer(Jobcenter).Render(DocumentSamples.Auslastungsbericht());
-        var (text, printed) = await CheckAsync("auslastungsbericht", doc, readOnly: true, expectedPages: 2);
+        var text = CheckPdf("auslastungsbericht", doc, expectedPages: 2);
         Assert.Contains("Berichtsmonat Oktober 2026", text);
         Assert.Contains("Tage unter Mindestplatzzahl", text);
         Assert.Contains("30.10.2026 Freitag", text);
-        Assert.Contains("Seite 1 von 2", printed);
-        Assert.Contains("Seite 2 von 2", printed);
-        Assert.Contains("Datum Wochentag Belegt", printed[printed.IndexOf("Seite 1 von 2", StringComparison.Ordinal)..]); // header row repeated
-        Assert.Equal("Lebenshilfe Musterstadt e.V/962-U-2026-0410/Auslastung/2026-11-02_Auslastung 2026-10.docx", doc.Target.Path().FullPath);
+        Assert.Contains("Seite 1 von 2", text);
+        Assert.Contains("Seite 2 von 2", text);
+        Assert.Contains("Datum Wochentag Belegt", text[text.IndexOf("Seite 1 von 2", StringComparison.Ordinal)..]); // header row repeated
+        Assert.Equal("Lebenshilfe Musterstadt e.V/962-U-2026-0410/Auslastung/2026-11-02_Auslastung 2026-10.pdf", doc.Target.Path().FullPath);
     }
 
     [Fact]
     public async Task Maengelschreiben_is_an_editable_letter_draft()
     {
         var doc = new MaengelschreibenRenderer(Jobcenter).Render(DocumentSamples.Maengelschreiben());
-        var (text, printed) = await CheckAsync("maengelschreiben", doc, readOnly: false);
+        var (text, printed) = await CheckDocxAsync("maengelschreiben", doc);
         Assert.StartsWith("ENTWURF – Jobcenter Musterstadt 21.11.2026", text);
         Assert.Contains("Musterstadt, 21.11.2026", text);
         Assert.Contains("Mängelanzeige zur Maßnahme 962-U-2026-0301 „Berufliche Orientierung für Jugendliche“", text);
@@ -91,12 +93,45 @@ public sealed class DocumentTests(ITestOutputHelper output)
             new AuslastungsberichtRenderer(Jobcenter).Render(DocumentSamples.Auslastungsbericht()).Content.ToArray());
         Assert.Equal(new MaengelschreibenRenderer(Jobcenter).Render(DocumentSamples.Maengelschreiben()).Content.ToArray(),
             new MaengelschreibenRenderer(Jobcenter).Render(DocumentSamples.Maengelschreiben()).Content.ToArray());
+        Assert.Equal(new MassnahmeinfoRenderer(Jobcenter).Render(DocumentSamples.Massnahmeinfo()).Content.ToArray(),
+            new MassnahmeinfoRenderer(Jobcenter).Render(DocumentSamples.Massnahmeinfo()).Content.ToArray());
         Assert.NotEqual(new MassnahmeinfoRenderer(Jobcenter).Render(DocumentSamples.Massnahmeinfo()).Content.ToArray(),
             new MassnahmeinfoRenderer(Jobcenter).Render(DocumentSamples.Massnahmeinfo() with { Belegt = 17 }).Content.ToArray());
     }
 
-    /// <summary>Golden text, protection, Jobcenter/date/page fields; LibreOffice print: pages, page numbers, PNG.</summary>
-    private async Task<(string Text, string Printed)> CheckAsync(string name, RenderedDocument doc, bool readOnly, int expectedPages = 1)
+    /// <summary>PDF/A record: golden text, Jobcenter/address/page numbers, page count, embedded fonts, PDF/A identification, PNG.</summary>
+    private string CheckPdf(string name, RenderedDocument doc, int expectedPages = 1)
+    {
+        Assert.Equal("application/pdf", doc.ContentType);
+        Assert.Equal("pdf", doc.Target.Extension);
+        var bytes = doc.Content.ToArray();
+        File.WriteAllBytes(Path.Combine(Artifacts, name + ".pdf"), bytes);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+
+        var raw = PdfTools.Text(bytes);
+        CompareGolden(name, raw);
+        var text = PdfTools.Normalize(raw);
+        Assert.Contains("Jobcenter Musterstadt", text);
+        Assert.Contains("Musterstraße 1, 12345 Musterstadt", text);
+        Assert.Equal(expectedPages, PdfTools.Pages(bytes));
+        Assert.Contains($"Seite {expectedPages} von {expectedPages}", text);
+
+        // Archival: every font embedded (Liberation Sans subsets with a Unicode map), PDF/A-1b declared in the XMP metadata.
+        var fonts = PdfTools.Fonts(bytes).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.Matches(@"^[A-Z]{6}\+Liberation Sans.*\byes\s+yes\s+yes\b", f));
+        var meta = PdfTools.Metadata(bytes);
+        Assert.Contains("<pdfaid:part>1</pdfaid:part>", meta);
+        Assert.Contains("<pdfaid:conformance>B</pdfaid:conformance>", meta);
+
+        var png = PdfTools.FirstPagePng(bytes, Path.Combine(Artifacts, name));
+        Assert.True(new FileInfo(png).Length > 5_000);
+        output.WriteLine($"{name}: {bytes.Length} bytes, {expectedPages} page(s); {png}");
+        return text;
+    }
+
+    /// <summary>DOCX draft: golden text, editable (no protection), Jobcenter/date/page fields; LibreOffice print: pages, page numbers, PNG.</summary>
+    private async Task<(string Text, string Printed)> CheckDocxAsync(string name, RenderedDocument doc, int expectedPages = 1)
     {
         Assert.Equal(RenderedDocument.DocxType, doc.ContentType);
         var bytes = doc.Content.ToArray();
@@ -105,22 +140,22 @@ public sealed class DocumentTests(ITestOutputHelper output)
 
         var raw = DocumentTools.DocxText(bytes);
         CompareGolden(name, raw);
-        var text = DocumentTools.Normalize(raw);
+        var text = PdfTools.Normalize(raw);
         Assert.Contains("Jobcenter Musterstadt", text);
         Assert.Contains("Musterstraße 1, 12345 Musterstadt", text);
         Assert.Contains("Seite {PAGE} von {NUMPAGES}", text);
         using (var word = WordprocessingDocument.Open(new MemoryStream(bytes), false))
         {
-            var protection = word.MainDocumentPart!.DocumentSettingsPart!.Settings.GetFirstChild<DocumentProtection>();
-            Assert.Equal(readOnly, protection?.Edit?.Value == DocumentProtectionValues.ReadOnly);
+            Assert.Null(word.MainDocumentPart!.DocumentSettingsPart!.Settings!.GetFirstChild<DocumentProtection>()); // a draft people edit
             Assert.Equal("de-DE", word.PackageProperties.Language);
         }
 
         var pdf = await DocumentTools.DocxToPdfAsync(file, Path.Combine(Path.GetTempPath(), "teamsamdl-docs-" + Guid.NewGuid().ToString("N")));
-        Assert.Equal(expectedPages, DocumentTools.PdfPages(pdf));
-        var printed = DocumentTools.Normalize(await DocumentTools.PdfTextAsync(pdf));
+        var printedBytes = await File.ReadAllBytesAsync(pdf);
+        Assert.Equal(expectedPages, PdfTools.Pages(printedBytes));
+        var printed = PdfTools.Normalize(PdfTools.Text(printedBytes));
         Assert.Contains($"Seite 1 von {expectedPages}", printed);
-        var png = await DocumentTools.FirstPagePngAsync(pdf, Path.Combine(Artifacts, name));
+        var png = PdfTools.FirstPagePng(printedBytes, Path.Combine(Artifacts, name));
         Assert.True(new FileInfo(png).Length > 5_000);
         output.WriteLine($"{name}: {bytes.Length} bytes, {expectedPages} page(s) printed; {png}");
         return (text, printed);
@@ -136,7 +171,7 @@ public sealed class DocumentTests(ITestOutputHelper output)
             File.WriteAllText(golden, cleaned);
             output.WriteLine("golden written: " + golden);
         }
-        Assert.Equal(File.ReadAllText(golden).Split('\n').Select(DocumentTools.Normalize).Where(l => l.Length > 0),
-            cleaned.Split('\n').Select(DocumentTools.Normalize).Where(l => l.Length > 0));
+        Assert.Equal(File.ReadAllText(golden).Split('\n').Select(PdfTools.Normalize).Where(l => l.Length > 0),
+            cleaned.Split('\n').Select(PdfTools.Normalize).Where(l => l.Length > 0));
     }
 }

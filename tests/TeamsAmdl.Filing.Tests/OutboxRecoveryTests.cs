@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Azure;
 using TeamsAmdl.Filing.Tests.Support;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Filing.Tests;
 

@@ -1,7 +1,7 @@
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Seeding;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 using TeamsAmdl.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -3,7 +3,8 @@ using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 using TeamsAmdl.Bot;
 using TeamsAmdl.CrashWorkers;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 // An OutboxWorker in a process of its own, for the crash test: started, killed mid-batch and restarted by
 // TeamsAmdl.Bot.Tests. Configured through environment variables; prints "ready" once it polls, runs until killed

@@ -1,4 +1,4 @@
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Storage.Tests;
 
@@ -12,8 +12,8 @@ public class QueryFilterTests
         Assert.Equal(
             "PartitionKey eq 'O''Brien' and T ge datetime'2025-01-02T02:04:05.0000006Z' and G eq guid'6f9619ff-8b86-d011-b42d-00cf4fc964ff'",
             TableClient.CreateQueryFilter($"PartitionKey eq {"O'Brien"} and T ge {when} and G eq {id}"));
-        Assert.Equal("L eq 5000000000L and I eq -3 and D eq 1.5 and B eq true and X eq X'01ff' and E eq 'Green' and N eq null",
-            TableClient.CreateQueryFilter($"L eq {5_000_000_000L} and I eq {-3} and D eq {1.5} and B eq {true} and X eq {new byte[] { 1, 255 }} and E eq {Color.Green} and N eq {null}"));
+        Assert.Equal("L eq 5000000000L and I eq -3 and D eq 1.5 and B eq true and X eq X'01FF' and N eq null",
+            TableClient.CreateQueryFilter($"L eq {5_000_000_000L} and I eq {-3} and D eq {1.5} and B eq {true} and X eq {new byte[] { 1, 255 }} and N eq {null}"));
         Assert.Equal("S eq ''''''", TableClient.CreateQueryFilter($"S eq {"''"}"));
     }
 }

@@ -1,5 +1,6 @@
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using TeamsAmdl.TestSupport;
 
 namespace TeamsAmdl.Storage.Tests;

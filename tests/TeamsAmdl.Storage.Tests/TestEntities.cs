@@ -1,6 +1,6 @@
 using System.Runtime.Serialization;
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Storage.Tests;
 
@@ -45,7 +45,7 @@ public sealed class AllTypesEntity : ITableEntity
     [IgnoreDataMember]
     public string Ignored { get; set; } = "not stored";
 
-    public string ReadOnly => "not stored either";
+    public string ReadOnly => "stored too";
 }
 
 public sealed class NumberEntity : ITableEntity

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Bot;
 

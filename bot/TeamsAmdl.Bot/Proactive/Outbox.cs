@@ -1,7 +1,9 @@
+using TeamsAmdl.Storage;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace TeamsAmdl.Bot;
 
@@ -127,7 +129,8 @@ public sealed class Outbox
         ArgumentException.ThrowIfNullOrEmpty(messageKey);
         ArgumentNullException.ThrowIfNull(replacement);
         var (partitionKey, rowKey) = OutboxRow.Keys(messageKey);
-        for (var attempt = 0; ; attempt++)
+        // On 412 the row changed meanwhile (another update): the PUT is idempotent, so read and do it again.
+        return await Optimistic.RetryAsync(async cancellationToken =>
         {
             var row = (await Table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, OutboxRow.StatusColumns, cancellationToken).ConfigureAwait(false)) is { HasValue: true } r
                 ? r.Value!
@@ -151,16 +154,9 @@ public sealed class Outbox
 
             patch[OutboxRow.ActivityUpdatedAt] = _time.GetUtcNow();
             patch[OutboxRow.ActivityUpdates] = (row.GetInt32(OutboxRow.ActivityUpdates) ?? 0) + 1;
-            try
-            {
-                await Table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-                return response;
-            }
-            catch (StorageConflictException) when (attempt < 3)
-            {
-                // The row changed meanwhile (another update): the PUT is idempotent, so read and do it again.
-            }
-        }
+            await Table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return response;
+        }, maxAttempts: 4, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -180,7 +176,7 @@ public sealed class Outbox
         {
             await Table.UpdateEntityAsync(patch, response.Value!.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
             return false;
         }
@@ -235,7 +231,7 @@ public sealed class Outbox
             // arrived and its ETag is left alone.
             await Table.UpdateEntityAsync(queued, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
         }
         return true;

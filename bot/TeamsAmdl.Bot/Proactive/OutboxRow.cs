@@ -1,5 +1,5 @@
 using System.Globalization;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Bot;
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Azure.Data.Tables;
+using Azure.Storage.Queues.Models;
 using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Bot;
@@ -53,7 +55,7 @@ public sealed class OutboxWorker
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        var received = (await _outbox.Queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, cancellationToken).ConfigureAwait(false)).Value;
+        var received = (await _outbox.Queue.ReceiveMessagesAsync(_options.BatchSize, QueueMessageLease.WholeSeconds(_options.VisibilityTimeout), cancellationToken).ConfigureAwait(false)).Value;
         if (received.Length == 0)
             return 0;
         await Parallel.ForEachAsync(received,
@@ -125,21 +127,23 @@ public sealed class OutboxWorker
         var (partitionKey, rowKey) = OutboxRow.Keys(messageKey);
         var popReceipt = message.PopReceipt;
 
-        for (var round = 0; ; round++)
+        // Read the row, decide, claim it (Sending under its ETag). Anyone who changed the row since we read it makes
+        // the claim (or the read-back's Sent) fail with 412: then read and decide again. Null: dealt with, no send.
+        var claimed = await Optimistic.RetryAsync<Claimed?>(async cancellationToken =>
         {
             var row = await _outbox.LoadRowAsync(partitionKey, rowKey, cancellationToken).ConfigureAwait(false);
             if (row is null)
             {
                 _logger.LogError("Outbox: zu {MessageKey} gibt es keine Statuszeile; Warteschlangen-Nachricht verworfen.", messageKey);
                 await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
-                return;
+                return null;
             }
 
             var status = OutboxRow.GetStatus(row);
             if (status is OutboxStatus.Sent or OutboxStatus.Failed or OutboxStatus.Parked)
             {
                 await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
-                return;
+                return null;
             }
 
             var now = _time.GetUtcNow();
@@ -150,7 +154,7 @@ public sealed class OutboxWorker
                 {
                     // A live attempt (another worker, or a duplicate queue message) owns it: look again when its lease ends.
                     await _outbox.Queue.TryHideAsync(message.MessageId, popReceipt, lease - now).ConfigureAwait(false);
-                    return;
+                    return null;
                 }
                 inDoubt = true;
             }
@@ -160,7 +164,7 @@ public sealed class OutboxWorker
                 await FinishUnclaimedAsync(row, OutboxStatus.Parked, inDoubt ? "InDoubt" : "MaxAttempts",
                     $"Nach {message.DequeueCount - 1} Abrufen ohne Ergebnis geparkt{(inDoubt ? "; ob der letzte Versuch zugestellt wurde, ist unbekannt" : "")}.",
                     null, message, popReceipt).ConfigureAwait(false);
-                return;
+                return null;
             }
 
             Activity activity;
@@ -171,7 +175,7 @@ public sealed class OutboxWorker
             catch (Exception ex) when (ex is InvalidDataException or JsonException)
             {
                 await FinishUnclaimedAsync(row, OutboxStatus.Failed, "InvalidActivity", ex.Message, null, message, popReceipt).ConfigureAwait(false);
-                return;
+                return null;
             }
             // Every attempt's card carries the message's marker, so a later read-back can find it in the chat.
             var marker = DeliveryMarker.For(messageKey);
@@ -183,7 +187,7 @@ public sealed class OutboxWorker
                 await FinishUnclaimedAsync(row, OutboxStatus.Parked, "InDoubt",
                     $"Versuch {row.GetString(OutboxRow.AttemptId)} endete ohne Ergebnis; ob er zugestellt wurde, ist unbekannt. Prüfen und ggf. erneut einreihen.",
                     null, message, popReceipt).ConfigureAwait(false);
-                return;
+                return null;
             }
 
             // Resolve (or create) the personal conversation before claiming: creating a 1:1 chat is idempotent on
@@ -196,7 +200,7 @@ public sealed class OutboxWorker
             catch (ConnectorException ex)
             {
                 await HandleConnectorFailureAsync(row, claim: null, ex, message, popReceipt).ConfigureAwait(false);
-                return;
+                return null;
             }
 
             var readBackMiss = false;
@@ -205,9 +209,7 @@ public sealed class OutboxWorker
                 switch (await ReadBackAsync(row, target, marker, message, popReceipt, cancellationToken).ConfigureAwait(false))
                 {
                     case ReadBackOutcome.Settled:
-                        return;
-                    case ReadBackOutcome.RowChanged:
-                        continue;
+                        return null;
                     case ReadBackOutcome.NotDelivered:
                         readBackMiss = true;
                         break;
@@ -221,12 +223,12 @@ public sealed class OutboxWorker
             var leaseClock = _time.GetTimestamp(); // monotonic: a wall-clock step must not cut the send short
             try
             {
-                popReceipt = (await _outbox.Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: _options.VisibilityTimeout,
+                popReceipt = (await _outbox.Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: QueueMessageLease.WholeSeconds(_options.VisibilityTimeout),
                     cancellationToken: cancellationToken).ConfigureAwait(false)).Value.PopReceipt;
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
-                return; // another worker owns the queue message now
+                return null; // another worker owns the queue message now
             }
             var attemptId = Guid.NewGuid().ToString("N");
             var sending = OutboxRow.Patch(row);
@@ -239,61 +241,60 @@ public sealed class OutboxWorker
                 sending[OutboxRow.InDoubtReadBacks] = (row.GetInt32(OutboxRow.InDoubtReadBacks) ?? 0) + 1;
             else if (inDoubt)
                 sending[OutboxRow.InDoubtResends] = (row.GetInt32(OutboxRow.InDoubtResends) ?? 0) + 1;
-            ETag etag;
-            try
-            {
-                var updated = await _outbox.Table.UpdateEntityAsync(sending, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-                etag = updated.Headers.ETag ?? ETag.All;
-            }
-            catch (StorageConflictException) when (round < 5)
-            {
-                continue;
-            }
+            var updated = await _outbox.Table.UpdateEntityAsync(sending, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            var etag = updated.Headers.ETag ?? ETag.All;
             if (inDoubt && !readBackMiss)
                 _logger.LogWarning("Outbox: Zustellung von {MessageKey} ungewiss (Versuch {Previous} ohne Ergebnis); sende erneut als {AttemptId} — möglicherweise doppelt.",
                     messageKey, row.GetString(OutboxRow.AttemptId), attemptId);
-            var claim = new Claim(partitionKey, rowKey, attemptId, etag);
-
-            // Send, cancelled shortly before the lease ends so an overlong call cannot overlap a successor attempt.
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, _options.VisibilityTimeout.Ticks / 10));
-            var remaining = _options.VisibilityTimeout - margin - _time.GetElapsedTime(leaseClock);
-            deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
-            ResourceResponse sent;
-            try
-            {
-                sent = await _connector.SendToConversationAsync(target.ServiceUrl, target.ConversationId, activity, deadline.Token).ConfigureAwait(false);
-            }
-            catch (ConnectorException ex)
-            {
-                await HandleConnectorFailureAsync(row, claim, ex, message, popReceipt).ConfigureAwait(false);
-                return;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Outcome unknown; the row stays Sending and is in doubt once the lease has ended.
-                _logger.LogWarning("Outbox: Senden von {MessageKey} überschritt die Lease ({Lease}); Ergebnis unbekannt.", messageKey, _options.VisibilityTimeout);
-                return;
-            }
-            // Any other exception (or the caller's cancellation) leaves the row Sending as well: same as a crash here.
-
-            // The in-doubt window closes with this write. It does not observe cancellation: a stopping host should
-            // rather record the delivery than leave it in doubt.
-            var done = OutboxRow.Patch(row);
-            var completedAt = _time.GetUtcNow();
-            done[OutboxRow.Status] = nameof(OutboxStatus.Sent);
-            done[OutboxRow.ActivityId] = sent.Id ?? "";
-            done[OutboxRow.ServiceUrl] = target.ServiceUrl;
-            done[OutboxRow.ConversationId] = target.ConversationId;
-            done[OutboxRow.SentAt] = completedAt;
-            done[OutboxRow.CompletedAt] = completedAt;
-            if (await CompleteAsync(claim, done).ConfigureAwait(false))
-                await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
-            return;
-        }
+            return new Claimed(row, new Claim(partitionKey, rowKey, attemptId, etag), target, activity, popReceipt, leaseClock);
+        }, maxAttempts: 6, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (claimed is not null)
+            await SendAsync(claimed, message, messageKey, cancellationToken).ConfigureAwait(false);
     }
 
-    private enum ReadBackOutcome { Settled, RowChanged, NotDelivered }
+    /// <summary>Sends under the claim and records the outcome.</summary>
+    private async Task SendAsync(Claimed claimed, QueueMessage message, string messageKey, CancellationToken cancellationToken)
+    {
+        var (row, claim, target, activity, popReceipt, leaseClock) = claimed;
+
+        // Send, cancelled shortly before the lease ends so an overlong call cannot overlap a successor attempt.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, _options.VisibilityTimeout.Ticks / 10));
+        var remaining = _options.VisibilityTimeout - margin - _time.GetElapsedTime(leaseClock);
+        deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        ResourceResponse sent;
+        try
+        {
+            sent = await _connector.SendToConversationAsync(target.ServiceUrl, target.ConversationId, activity, deadline.Token).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            await HandleConnectorFailureAsync(row, claim, ex, message, popReceipt).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Outcome unknown; the row stays Sending and is in doubt once the lease has ended.
+            _logger.LogWarning("Outbox: Senden von {MessageKey} überschritt die Lease ({Lease}); Ergebnis unbekannt.", messageKey, _options.VisibilityTimeout);
+            return;
+        }
+        // Any other exception (or the caller's cancellation) leaves the row Sending as well: same as a crash here.
+
+        // The in-doubt window closes with this write. It does not observe cancellation: a stopping host should
+        // rather record the delivery than leave it in doubt.
+        var done = OutboxRow.Patch(row);
+        var completedAt = _time.GetUtcNow();
+        done[OutboxRow.Status] = nameof(OutboxStatus.Sent);
+        done[OutboxRow.ActivityId] = sent.Id ?? "";
+        done[OutboxRow.ServiceUrl] = target.ServiceUrl;
+        done[OutboxRow.ConversationId] = target.ConversationId;
+        done[OutboxRow.SentAt] = completedAt;
+        done[OutboxRow.CompletedAt] = completedAt;
+        if (await CompleteAsync(claim, done).ConfigureAwait(false))
+            await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+    }
+
+    private enum ReadBackOutcome { Settled, NotDelivered }
 
     /// <summary>
     /// Looks into the recipient's chat for the in-doubt message. Found: Sent with the chat's message id (the queue
@@ -339,8 +340,8 @@ public sealed class OutboxWorker
         done[OutboxRow.CompletedAt] = now;
         done[OutboxRow.InDoubtReadBacks] = (row.GetInt32(OutboxRow.InDoubtReadBacks) ?? 0) + 1;
         done[OutboxRow.FoundByReadBack] = true;
-        if (!await TryUpdateAsync(done, row.ETag).ConfigureAwait(false))
-            return ReadBackOutcome.RowChanged;
+        // A 412 (the row changed meanwhile) goes to the caller's Optimistic retry: read and decide again.
+        await _outbox.Table.UpdateEntityAsync(done, row.ETag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
         _logger.LogInformation("Outbox: {MessageKey} war ungewiss; im Chat gefunden ({ActivityId}), nicht erneut gesendet.", messageKey, found);
         await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
         return ReadBackOutcome.Settled;
@@ -430,19 +431,14 @@ public sealed class OutboxWorker
     /// (e.g. the enqueuer stamped QueuedAt) the row is read again and the write repeated while it still carries our
     /// attempt id. Returns false if another attempt took over (our lease had run out).
     /// </summary>
-    private async Task<bool> CompleteAsync(Claim claim, TableEntity patch)
+    private Task<bool> CompleteAsync(Claim claim, TableEntity patch)
     {
         var etag = claim.ETag;
-        for (var attempt = 0; ; attempt++)
+        return Optimistic.RetryAsync(async (attempt, ct) =>
         {
-            try
+            if (attempt > 0)
             {
-                await _outbox.Table.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
-                return true;
-            }
-            catch (StorageConflictException) when (attempt < 10)
-            {
-                var current = await _outbox.LoadRowAsync(claim.PartitionKey, claim.RowKey, CancellationToken.None).ConfigureAwait(false);
+                var current = await _outbox.LoadRowAsync(claim.PartitionKey, claim.RowKey, ct).ConfigureAwait(false);
                 if (current is null || current.GetString(OutboxRow.AttemptId) != claim.AttemptId)
                 {
                     _logger.LogWarning("Outbox: Versuch {AttemptId} für {RowKey} wurde von einem späteren abgelöst; sein Ergebnis wird nicht gespeichert.", claim.AttemptId, claim.RowKey);
@@ -450,7 +446,9 @@ public sealed class OutboxWorker
                 }
                 etag = current.ETag;
             }
-        }
+            await _outbox.Table.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            return true;
+        }, maxAttempts: 11, cancellationToken: CancellationToken.None);
     }
 
     private async Task<bool> TryUpdateAsync(TableEntity patch, ETag etag)
@@ -460,13 +458,15 @@ public sealed class OutboxWorker
             await _outbox.Table.UpdateEntityAsync(patch, etag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
             return true;
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
             return false;
         }
     }
 
     private sealed record Target(string ServiceUrl, string ConversationId);
+
+    private sealed record Claimed(TableEntity Row, Claim Claim, Target Target, Activity Activity, string PopReceipt, long LeaseClock);
 
     private sealed record Claim(string PartitionKey, string RowKey, string AttemptId, ETag ETag);
 }

@@ -1,3 +1,5 @@
+using TeamsAmdl.Filing.Documents.Pdf;
+
 namespace TeamsAmdl.Filing.Documents;
 
 /// <summary>Occupancy of one day of the month.</summary>
@@ -22,7 +24,7 @@ public sealed record AuslastungsberichtInput(
     string? Hinweis,
     DateOnly Erstellt);
 
-/// <summary>Monthly utilisation report as a read-only DOCX record: summary and one row per day. Filed under "Auslastung".</summary>
+/// <summary>Monthly utilisation report as a PDF/A record: summary and one row per day. Filed under "Auslastung".</summary>
 public sealed class AuslastungsberichtRenderer(JobcenterInfo jobcenter)
 {
     public RenderedDocument Render(AuslastungsberichtInput input)
@@ -40,7 +42,7 @@ public sealed class AuslastungsberichtRenderer(JobcenterInfo jobcenter)
         var average = input.Tage.Average(t => t.Belegt);
         var min = input.Tage.MinBy(t => t.Belegt)!;
         var max = input.Tage.MaxBy(t => t.Belegt)!;
-        var doc = new DocxLayout(jobcenter, title, input.Erstellt).Title(title);
+        var doc = RecordPdf.Start(jobcenter, title, input.Erstellt);
         doc.Fields(
         [
             ("Maßnahmenummer", input.Massnahmenummer),
@@ -65,21 +67,23 @@ public sealed class AuslastungsberichtRenderer(JobcenterInfo jobcenter)
             doc.Paragraph(input.Hinweis);
 
         doc.Heading("Belegung je Tag");
-        doc.Table(["Datum", "Wochentag", "Belegt", "Reserviert", "Frei", "Auslastung"], [1600, 1800, 1400, 1500, 1300, 1700],
-            input.Tage.OrderBy(t => t.Datum).Select(t => (IReadOnlyList<string>)
-            [
-                German.Date(t.Datum),
-                German.Culture.DateTimeFormat.GetDayName(t.Datum.DayOfWeek),
-                t.Belegt.ToString(German.Culture),
-                t.Reserviert.ToString(German.Culture),
-                Math.Max(0, input.Kapazitaet - t.Belegt - t.Reserviert).ToString(German.Culture),
-                German.Percent((double)t.Belegt / input.Kapazitaet),
-            ]),
-            rightAligned: new HashSet<int> { 2, 3, 4, 5 },
-            highlight: row => input.Mindestplatzzahl is { } m && int.Parse(row[2], German.Culture) < m);
-        var bytes = doc.Build($"Maßnahme {input.Massnahmenummer}", readOnly: true);
-        return new RenderedDocument(BinaryData.FromBytes(bytes), RenderedDocument.DocxType, new FilingTarget(
+        doc.Table([new("Datum", 86), new("Wochentag", 96), new("Belegt", 75, true), new("Reserviert", 81, true), new("Frei", 70, true), new("Auslastung", 91, true)],
+            input.Tage.OrderBy(t => t.Datum).Select(t =>
+            {
+                var fill = input.Mindestplatzzahl is { } m && t.Belegt < m ? PdfFill.Attention : PdfFill.None;
+                return (IReadOnlyList<PdfCell>)
+                [
+                    new(German.Date(t.Datum), Fill: fill),
+                    new(German.Culture.DateTimeFormat.GetDayName(t.Datum.DayOfWeek), Fill: fill),
+                    new(t.Belegt.ToString(German.Culture), Fill: fill),
+                    new(t.Reserviert.ToString(German.Culture), Fill: fill),
+                    new(Math.Max(0, input.Kapazitaet - t.Belegt - t.Reserviert).ToString(German.Culture), Fill: fill),
+                    new(German.Percent((double)t.Belegt / input.Kapazitaet), Fill: fill),
+                ];
+            }));
+        var content = RecordPdf.Finish(doc, jobcenter, title, $"Maßnahme {input.Massnahmenummer}", input.Erstellt);
+        return new RenderedDocument(content, PdfLayout.ContentType, new FilingTarget(
             input.Traeger, input.Massnahmenummer, FilingCategory.Auslastung, "Auslastungsbericht", input.Erstellt,
-            $"Auslastung {input.Jahr}-{input.Monat:00}", "docx"));
+            $"Auslastung {input.Jahr}-{input.Monat:00}", "pdf"));
     }
 }

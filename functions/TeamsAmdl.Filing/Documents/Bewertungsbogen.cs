@@ -1,3 +1,5 @@
+using TeamsAmdl.Filing.Documents.Pdf;
+
 namespace TeamsAmdl.Filing.Documents;
 
 /// <summary>One answered question of a rating sheet.</summary>
@@ -22,7 +24,7 @@ public sealed record BewertungsbogenInput(
     string? Empfehlung = null,
     string? Anmerkungen = null);
 
-/// <summary>Bewertungsbogen as a read-only DOCX record. Filed under "Bewertungsbögen TM".</summary>
+/// <summary>Bewertungsbogen as a PDF/A record. Filed under "Bewertungsbögen TM".</summary>
 public sealed class BewertungsbogenRenderer(JobcenterInfo jobcenter)
 {
     public RenderedDocument Render(BewertungsbogenInput input)
@@ -34,7 +36,7 @@ public sealed class BewertungsbogenRenderer(JobcenterInfo jobcenter)
             throw new ArgumentException("Ein auffälliger Bewertungsbogen braucht eine Begründung und eine Handlungsempfehlung.", nameof(input));
 
         var title = $"Bewertungsbogen {input.Bogen} – {input.Zeitraum}";
-        var doc = new DocxLayout(jobcenter, title, input.Bewertungsdatum).Title(title);
+        var doc = RecordPdf.Start(jobcenter, title, input.Bewertungsdatum);
         doc.Fields(
         [
             ("Maßnahmenummer", input.Massnahmenummer),
@@ -48,9 +50,13 @@ public sealed class BewertungsbogenRenderer(JobcenterInfo jobcenter)
         foreach (var area in input.Punkte.GroupBy(p => p.Bereich))
         {
             doc.Heading(area.Key);
-            doc.Table(["Nr.", "Kriterium", "Bewertung", "Auffällig"], [600, 4900, 2600, 1200],
-                area.Select((p, i) => (IReadOnlyList<string>)[(i + 1).ToString(German.Culture), p.Frage, p.Antwort, p.Auffaellig ? "ja" : "nein"]),
-                highlight: row => row[3] == "ja");
+            doc.Table([new("Nr.", 32), new("Kriterium", 263), new("Bewertung", 140), new("Auffällig", 64)],
+                area.Select((p, i) =>
+                {
+                    var fill = p.Auffaellig ? PdfFill.Attention : PdfFill.None;
+                    return (IReadOnlyList<PdfCell>)[new((i + 1).ToString(German.Culture), Fill: fill), new(p.Frage, Fill: fill),
+                        new(p.Antwort, Fill: fill), new(p.Auffaellig ? "ja" : "nein", Fill: fill)];
+                }));
         }
         if (input.Auffaellig)
         {
@@ -59,9 +65,9 @@ public sealed class BewertungsbogenRenderer(JobcenterInfo jobcenter)
         }
         if (!string.IsNullOrWhiteSpace(input.Anmerkungen))
             doc.Heading("Anmerkungen").Paragraph(input.Anmerkungen);
-        var bytes = doc.Build($"Maßnahme {input.Massnahmenummer}", readOnly: true);
-        return new RenderedDocument(BinaryData.FromBytes(bytes), RenderedDocument.DocxType, new FilingTarget(
+        var content = RecordPdf.Finish(doc, jobcenter, title, $"Maßnahme {input.Massnahmenummer}", input.Bewertungsdatum);
+        return new RenderedDocument(content, PdfLayout.ContentType, new FilingTarget(
             input.Traeger, input.Massnahmenummer, FilingCategory.BewertungsboegenTm, "Bewertungsbogen", input.Bewertungsdatum,
-            $"Bewertungsbogen {input.Bogen} {input.Zeitraum}", "docx"));
+            $"Bewertungsbogen {input.Bogen} {input.Zeitraum}", "pdf"));
     }
 }

@@ -6,12 +6,11 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace TeamsAmdl.Filing.Documents;
 
 /// <summary>
-/// Builds the Word (DOCX, Office Open XML) documents: A4, Liberation Sans/Arial, a header with the Jobcenter's
-/// name and the document date, a footer "{Jobcenter} · {title} · Seite X von Y" (PAGE/NUMPAGES fields, which Word
-/// and LibreOffice fill in), headings, paragraphs, bullet points, label/value blocks and tables whose header row
-/// repeats on every page. Records are marked read-only (Word opens them protected, without a password); letter
-/// drafts stay editable. Output is deterministic: same input, same bytes (so filing the same document twice is
-/// recognised by its hash).
+/// Builds the Word (DOCX, Office Open XML) drafts a person edits before sending (records are PDF/A, see
+/// <see cref="Pdf.PdfLayout"/>): A4, Liberation Sans/Arial, a header with the Jobcenter's name and the document
+/// date, a footer "{Jobcenter} · {title} · Seite X von Y" (PAGE/NUMPAGES fields, which Word and LibreOffice fill
+/// in), paragraphs and tables whose header row repeats on every page. Output is deterministic: same input, same
+/// bytes (so filing the same document twice is recognised by its hash).
 /// </summary>
 internal sealed class DocxLayout
 {
@@ -36,48 +35,10 @@ internal sealed class DocxLayout
     /// <summary>Colour of the header text (hex RGB); e.g. red for "ENTWURF".</summary>
     public string? HeaderColor { get; set; }
 
-    public DocxLayout Title(string text)
-    {
-        _body.Add(Para(text, bold: true, size: 32, spacingAfter: 200));
-        return this;
-    }
-
-    public DocxLayout Heading(string text)
-    {
-        _body.Add(Para(text, bold: true, size: 26, spacingBefore: 240, spacingAfter: 100, keepNext: true));
-        return this;
-    }
-
     public DocxLayout Paragraph(string text, bool bold = false, JustificationValues? align = null, int spacingAfter = 160, int size = 22,
         bool underline = false)
     {
         _body.Add(Para(text, bold, size, align, spacingAfter, underline: underline));
-        return this;
-    }
-
-    public DocxLayout Bullets(IEnumerable<string> items)
-    {
-        foreach (var item in items)
-        {
-            var p = Para("• " + item, spacingAfter: 60);
-            p.ParagraphProperties!.Append(new Indentation { Left = "357", Hanging = "357" });
-            _body.Add(p);
-        }
-        _body.Add(Para("", spacingAfter: 60));
-        return this;
-    }
-
-    /// <summary>Label/value rows without borders: label bold on the left third.</summary>
-    public DocxLayout Fields(IEnumerable<(string Label, string Value)> fields)
-    {
-        var table = new Table(new TableProperties(
-                new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = "3000" }, new GridColumn { Width = "6300" }));
-        foreach (var (label, value) in fields)
-            table.Append(new TableRow(Cell(label, bold: true, width: 3000), Cell(value, width: 6300)));
-        _body.Add(table);
-        _body.Add(Para("", spacingAfter: 60));
         return this;
     }
 
@@ -109,8 +70,8 @@ internal sealed class DocxLayout
         return this;
     }
 
-    /// <summary>Writes the package. <paramref name="readOnly"/>: Word opens it protected (records).</summary>
-    public byte[] Build(string subject, bool readOnly)
+    /// <summary>Writes the package.</summary>
+    public byte[] Build(string subject)
     {
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -128,8 +89,6 @@ internal sealed class DocxLayout
             main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = Styles();
             var settings = main.AddNewPart<DocumentSettingsPart>("rIdSettings");
             settings.Settings = new Settings();
-            if (readOnly)
-                settings.Settings.Append(new DocumentProtection { Edit = DocumentProtectionValues.ReadOnly, Enforcement = true });
             settings.Settings.Append(new UpdateFieldsOnOpen { Val = false });
 
             var header = main.AddNewPart<HeaderPart>("rIdHeader");

@@ -9,6 +9,7 @@ public sealed record JobcenterInfo(string Name, string Ort, string Anschrift)
 /// <summary>A generated document, ready to file (<see cref="ToFilingDocument"/>).</summary>
 public sealed record RenderedDocument(BinaryData Content, string ContentType, FilingTarget Target)
 {
+    /// <summary>Drafts a person edits (the Mängelschreiben); records are PDF/A (<see cref="Pdf.PdfLayout.ContentType"/>).</summary>
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public FilingDocument ToFilingDocument() => new(Target, Content, ContentType);

@@ -67,7 +67,7 @@ public sealed class MaengelschreibenRenderer(JobcenterInfo jobcenter)
         doc.Paragraph("Im Auftrag", spacingAfter: 0);
         doc.Paragraph(input.Sachbearbeitung);
 
-        var bytes = doc.Build("Entwurf", readOnly: false);
+        var bytes = doc.Build("Entwurf");
         return new RenderedDocument(BinaryData.FromBytes(bytes), RenderedDocument.DocxType, new FilingTarget(
             input.Traeger, input.Massnahmenummer, FilingCategory.SchriftverkehrMaengel, "Mängelschreiben (Entwurf)", input.Datum,
             "Mängelschreiben Entwurf", "docx"));

@@ -1,3 +1,5 @@
+using TeamsAmdl.Filing.Documents.Pdf;
+
 namespace TeamsAmdl.Filing.Documents;
 
 /// <summary>One section of the weekly Maßnahmeinfo (e.g. "Aus der Betreuung", "Termine"), as bullet points.</summary>
@@ -21,7 +23,7 @@ public sealed record MassnahmeinfoInput(
     IReadOnlyList<MassnahmeinfoAbschnitt> Abschnitte,
     DateOnly Erstellt);
 
-/// <summary>Maßnahmeinfo digest as a read-only DOCX record. Filed under "Maßnahmeinfo".</summary>
+/// <summary>Maßnahmeinfo of one measure as a PDF/A record. Filed under "Maßnahmeinfo".</summary>
 public sealed class MassnahmeinfoRenderer(JobcenterInfo jobcenter)
 {
     public RenderedDocument Render(MassnahmeinfoInput input)
@@ -32,7 +34,7 @@ public sealed class MassnahmeinfoRenderer(JobcenterInfo jobcenter)
         var week = $"KW {input.Kalenderwoche:00}/{input.Jahr}";
         var title = $"Maßnahmeinfo {week}";
         var frei = Math.Max(0, input.Kapazitaet - input.Belegt - input.Reserviert);
-        var doc = new DocxLayout(jobcenter, title, input.Erstellt).Title(title);
+        var doc = RecordPdf.Start(jobcenter, title, input.Erstellt);
         doc.Fields(
         [
             ("Maßnahmenummer", input.Massnahmenummer),
@@ -44,20 +46,19 @@ public sealed class MassnahmeinfoRenderer(JobcenterInfo jobcenter)
             ("Betreuung", input.Betreuer),
         ]);
         doc.Heading("Belegung");
-        doc.Table(["Kapazität", "Belegt", "Reserviert", "Frei", "Auslastung"], [1860, 1860, 1860, 1860, 1860],
-            [[N(input.Kapazitaet), N(input.Belegt), N(input.Reserviert), N(frei), input.Kapazitaet == 0 ? "–" : German.Percent((double)input.Belegt / input.Kapazitaet)]],
-            rightAligned: new HashSet<int> { 0, 1, 2, 3, 4 });
+        doc.Table([new("Kapazität", 100, true), new("Belegt", 100, true), new("Reserviert", 100, true), new("Frei", 100, true), new("Auslastung", 99, true)],
+            [[N(input.Kapazitaet), N(input.Belegt), N(input.Reserviert), N(frei), input.Kapazitaet == 0 ? "–" : German.Percent((double)input.Belegt / input.Kapazitaet)]]);
         foreach (var section in input.Abschnitte)
         {
             doc.Heading(section.Ueberschrift);
             if (section.Punkte.Count == 0) doc.Paragraph("Keine Meldungen.");
             else doc.Bullets(section.Punkte);
         }
-        var bytes = doc.Build($"Maßnahme {input.Massnahmenummer}", readOnly: true);
-        return new RenderedDocument(BinaryData.FromBytes(bytes), RenderedDocument.DocxType, new FilingTarget(
+        var content = RecordPdf.Finish(doc, jobcenter, title, $"Maßnahme {input.Massnahmenummer}", input.Erstellt);
+        return new RenderedDocument(content, PdfLayout.ContentType, new FilingTarget(
             input.Traeger, input.Massnahmenummer, FilingCategory.Massnahmeinfo, "Maßnahmeinfo", input.Erstellt,
-            $"Maßnahmeinfo KW {input.Kalenderwoche:00} {input.Jahr}", "docx"));
+            $"Maßnahmeinfo KW {input.Kalenderwoche:00} {input.Jahr}", "pdf"));
     }
 
-    private static string N(int n) => n.ToString(German.Culture);
+    private static PdfCell N(int n) => n.ToString(German.Culture);
 }

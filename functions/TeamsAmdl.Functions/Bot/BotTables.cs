@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Bot;
 

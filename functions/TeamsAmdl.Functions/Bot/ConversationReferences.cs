@@ -1,6 +1,5 @@
 using Azure;
 using TeamsAmdl.Bot;
-using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.Bot;
 

@@ -1,5 +1,6 @@
+using System.Runtime.Serialization;
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Bot;
 
@@ -20,6 +21,7 @@ public sealed class BotActionEntity : ITableEntity
     public string? Result2 { get; set; }
     public string? Result3 { get; set; }
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public string? Result => LargeText.Join(Result0, Result1, Result2, Result3);
 
     public void SetResult(string result)

@@ -1,7 +1,7 @@
 using Azure;
 using TeamsAmdl.Cards;
 using TeamsAmdl.Domain;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Bot;
 

@@ -1,8 +1,8 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using TeamsAmdl.Bot;
 using TeamsAmdl.Cards;
 using TeamsAmdl.Domain;
-using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.Bot;
 
@@ -108,7 +108,7 @@ public static class ProactiveSetup
         services.AddSingleton(sp => new ConversationReferenceStore(sp.GetRequiredService<Repositories.Tables>().Get(ReferencesTable),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Outbox(sp.GetRequiredService<Repositories.Tables>().Get(OutboxTable),
-            StorageSetup.CreateQueueService(config).GetQueueClient(StorageSetup.Prefixed(config, OutboxQueue)),
+            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageSetup.Prefixed(config, OutboxQueue)),
             sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {

@@ -3,7 +3,7 @@ using Azure;
 using TeamsAmdl.Bot;
 using TeamsAmdl.Cards;
 using TeamsAmdl.Functions.Bot;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.DevInbox;
 

@@ -1,6 +1,6 @@
 using TeamsAmdl.Bot;
 using TeamsAmdl.Functions.Bot;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.DevInbox;
 

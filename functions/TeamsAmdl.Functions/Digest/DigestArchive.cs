@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace TeamsAmdl.Functions.Digest;
 
@@ -11,7 +12,7 @@ namespace TeamsAmdl.Functions.Digest;
 /// publication run leaves them as they are. (The e-Akte gets one Maßnahmeinfo document per measure through
 /// TeamsAmdl.Filing, see <see cref="DigestFiling"/>.)
 /// </summary>
-public sealed class DigestArchive(IConfiguration config)
+public sealed class DigestArchive(BlobServiceClient blobs, IConfiguration config)
 {
     public const string Container = "digests";
 
@@ -21,12 +22,11 @@ public sealed class DigestArchive(IConfiguration config)
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly Lazy<BlobServiceClient> _service = new(() => StorageSetup.CreateBlobService(config));
     private Task? _created;
 
     private async Task<BlobContainerClient> ContainerAsync(CancellationToken ct)
     {
-        var container = _service.Value.GetBlobContainerClient(StorageSetup.Prefixed(config, Container));
+        var container = blobs.GetBlobContainerClient(StorageSetup.Prefixed(config, Container));
         var created = _created ??= container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
         try
         {

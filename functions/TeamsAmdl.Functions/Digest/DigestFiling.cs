@@ -17,7 +17,7 @@ public sealed record DigestFilingResult(int Queued, int AlreadyQueued, IReadOnly
 /// <summary>
 /// R-INFO-2 / R-DOC: the published digest goes into the e-Akte through TeamsAmdl.Filing. The e-Akte is organised
 /// by Träger and Maßnahme ({Träger}/{Maßnahmenummer}/Maßnahmeinfo/), so every measure of the digest gets its weekly
-/// Maßnahmeinfo document (<see cref="MassnahmeinfoRenderer"/>, DOCX) with the published figures, the Betreuer's
+/// Maßnahmeinfo document (<see cref="MassnahmeinfoRenderer"/>, PDF/A) with the published figures, the Betreuer's
 /// input and where the digest went, queued in the durable filing outbox (<see cref="FilingOutbox"/>, which files it
 /// through Microsoft Graph). The renderer is deterministic and the outbox keys by path and content, so repeating a
 /// publication run queues nothing twice; a later publication of the same week becomes a new version of the file.

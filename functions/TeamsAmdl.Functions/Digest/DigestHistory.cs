@@ -1,6 +1,7 @@
+using System.Runtime.Serialization;
 using System.Text.Json;
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Digest;
 
@@ -45,10 +46,13 @@ public sealed class DigestEntity : ITableEntity
     /// <summary>German messages of documents the e-Akte refused (JSON array), if any.</summary>
     public string? FilingProblems { get; set; }
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public IReadOnlyList<string> FilingProblemList => FilingProblems is null ? [] : JsonSerializer.Deserialize<string[]>(FilingProblems) ?? [];
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public IReadOnlyList<string> ChannelIdList => JsonSerializer.Deserialize<string[]>(ChannelIds) ?? [];
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public IReadOnlyList<ChannelOutcome> ChannelOutcomes =>
         ChannelResults is null ? [] : JsonSerializer.Deserialize<ChannelOutcome[]>(ChannelResults, DigestArchive.Json) ?? [];
 }

@@ -1,9 +1,10 @@
+using System.Runtime.Serialization;
 using System.Collections.Concurrent;
 using Azure;
 using TeamsAmdl.Domain.Digest;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Digest;
 
@@ -57,8 +58,10 @@ public sealed class DigestInputEntity : ITableEntity
     public DateTimeOffset ChangedAt { get; set; }
     public int Version { get; set; }
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public DigestInputState InputState => Enum.TryParse<DigestInputState>(State, out var s) ? s : DigestInputState.Missing;
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public WeeklyFigures Figures => new(Capacity, Occupied, Reserved, FreePlaces, StoredDate.ReadNullable(NextEntryDate), IntakeOpen, ContingentStays);
 
     public void SetFigures(WeeklyFigures f)
@@ -135,7 +138,7 @@ public sealed class DigestInputRepository(DigestTables tables)
             }
             return row;
         }
-        catch (Exception e) when (e is StorageConflictException || e is RequestFailedException { Status: 409 or 412 or 404 })
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
             throw new InputChangedException(await GetAsync(WeekKey.Parse(row.PartitionKey), row.RowKey, ct));
         }

@@ -1,3 +1,5 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using TeamsAmdl.Filing;
 using TeamsAmdl.Filing.Documents;
 using TeamsAmdl.Filing.Graph;
@@ -57,8 +59,8 @@ namespace TeamsAmdl.Functions
 
             services.AddSingleton(sp => new FilingOutbox(
                 sp.GetRequiredService<Tables>().Get(FilingOutbox.DefaultTableName),
-                StorageSetup.CreateQueueService(config).GetQueueClient(StorageSetup.Prefixed(config, FilingOutbox.DefaultQueueName)),
-                StorageSetup.CreateBlobService(config).GetBlobContainerClient(StorageSetup.Prefixed(config, FilingOutbox.DefaultContainerName)),
+                sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageSetup.Prefixed(config, FilingOutbox.DefaultQueueName)),
+                sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageSetup.Prefixed(config, FilingOutbox.DefaultContainerName)),
                 options,
                 sp.GetRequiredService<TimeProvider>()));
             switch (state.Mode)

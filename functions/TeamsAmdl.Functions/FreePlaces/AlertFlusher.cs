@@ -1,3 +1,4 @@
+using TeamsAmdl.Storage;
 using System.Collections.Concurrent;
 using Azure;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,9 @@ using TeamsAmdl.Cards;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -62,7 +65,7 @@ public sealed class AlertFlusher(FreePlacesStore store, FreePlaceAlerts alerts, 
             {
                 await table.UpdateEntityAsync(flush, flush.ETag, TableUpdateMode.Replace, ct);
             }
-            catch (StorageConflictException)
+            catch (RequestFailedException stale) when (stale.Status == 412)
             {
                 return TimeSpan.Zero; // a change was added meanwhile: look again at once
             }
@@ -224,7 +227,7 @@ public sealed class AlertWorkerService(FreePlacesStore store, IServiceProvider s
             try
             {
                 var queue = await store.AlertQueueAsync(stoppingToken);
-                var messages = (await queue.ReceiveMessagesAsync(32, Lease, stoppingToken)).Value;
+                var messages = (await queue.ReceiveMessagesAsync(32, QueueMessageLease.WholeSeconds(Lease), stoppingToken)).Value;
                 if (messages.Length == 0)
                 {
                     await Task.Delay(idle, stoppingToken);
@@ -279,7 +282,7 @@ public sealed class AlertWorkerService(FreePlacesStore store, IServiceProvider s
         // Postponed (daily cap, not due yet) or failed cards get a message of their own for the new time, so that
         // waiting does not use up attempts; then the message is done.
         foreach (var (card, delay) in again)
-            await queue.SendMessageAsync(FlushMessage.Write([card]), Clamp(delay), TimeSpan.FromSeconds(-1), CancellationToken.None);
+            await queue.SendMessageAsync(FlushMessage.Write([card]), QueueMessageLease.WholeSeconds(Clamp(delay)), TimeSpan.FromSeconds(-1), CancellationToken.None);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
     }
 

@@ -1,10 +1,11 @@
+using TeamsAmdl.Storage;
 using System.Text.Json;
 using Azure;
 using Microsoft.Extensions.Options;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -175,7 +176,7 @@ public sealed class FreePlaceAlerts(MeasureRepository measures, StaffRepository 
         var delay = sendAt - time.GetUtcNow();
         if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
         if (delay > MaxVisibility) delay = MaxVisibility; // the worker looks again and hides it for the rest
-        await queue.SendMessageAsync(FlushMessage.Write(cards), delay, NeverExpire, ct);
+        await queue.SendMessageAsync(FlushMessage.Write(cards), QueueMessageLease.WholeSeconds(delay), NeverExpire, ct);
     }
 
     internal static readonly TimeSpan MaxVisibility = TimeSpan.FromDays(6);

@@ -1,9 +1,11 @@
+using System.Runtime.Serialization;
+using Azure.Storage.Queues;
 using System.Collections.Concurrent;
 using Azure;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -11,7 +13,7 @@ namespace TeamsAmdl.Functions.FreePlaces;
 /// Tables and the queue of the free-place feature (same account and prefix as <see cref="Tables"/>), created on
 /// first use. Layout: FreePlaces/README.md.
 /// </summary>
-public sealed class FreePlacesStore(Tables tables, IConfiguration config)
+public sealed class FreePlacesStore(Tables tables, QueueServiceClient queues, IConfiguration config)
 {
     public const string SubscriptionsTable = "FreePlaceSubscriptions";
     public const string ChangesTable = "FreePlaceChanges";
@@ -21,7 +23,7 @@ public sealed class FreePlacesStore(Tables tables, IConfiguration config)
 
     private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
     private readonly Lazy<QueueClient> _queue = new(() =>
-        StorageSetup.CreateQueueService(config).GetQueueClient(StorageSetup.Prefixed(config, AlertQueueName)));
+        queues.GetQueueClient(StorageSetup.Prefixed(config, AlertQueueName)));
 
     public Task<TableClient> SubscriptionsAsync(CancellationToken ct) => GetAsync(SubscriptionsTable, ct);
     public Task<TableClient> ChangesAsync(CancellationToken ct) => GetAsync(ChangesTable, ct);
@@ -204,7 +206,9 @@ public sealed class PlaceRequestEntity : ITableEntity
     /// <summary>Outbox key of a card sent to the IFK without a message to update (API request, waiting list).</summary>
     public string? OutcomeMessageKey { get; set; }
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public PlaceRequestStatus State => Enum.Parse<PlaceRequestStatus>(Status);
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public DateOnly? Entry => StoredDate.ReadNullable(EntryDate);
 
     private static long _sequence;

@@ -1,6 +1,6 @@
 using Azure;
 using TeamsAmdl.Domain;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -71,7 +71,7 @@ public sealed class PlaceRequestRepository(FreePlacesStore store)
         await table.AddEntityAsync(request, ct);
     }
 
-    /// <summary>Writes the whole row under its ETag; throws <see cref="StorageConflictException"/> if it changed meanwhile.</summary>
+    /// <summary>Writes the whole row under its ETag; throws a <see cref="Azure.RequestFailedException"/> with Status 412 if it changed meanwhile.</summary>
     public async Task<ETag> ReplaceAsync(PlaceRequestEntity request, CancellationToken ct)
     {
         var table = await store.RequestsAsync(ct);

@@ -1,9 +1,10 @@
+using TeamsAmdl.Storage;
+using Azure;
 using TeamsAmdl.Bot;
 using TeamsAmdl.Cards;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -136,7 +137,8 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
         {
             return RequestOutcome.Fail("invalid_input", e.Message);
         }
-        for (var attempt = 0; ; attempt++)
+        // Read, decide, write under the row's ETag; changed meanwhile (withdrawn, decided by someone else): look again.
+        var written = await Optimistic.RetryAsync(async ct =>
         {
             var (request, state, error) = await LoadAsync(number, requestId, ct);
             if (error is not null) return error;
@@ -149,29 +151,26 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
             request.DecidedAt = time.GetUtcNow();
             request.DecidedBy = user.Id;
             request.DeclineReason = confirm ? null : cleanReason;
-            try
-            {
-                await requests.ReplaceAsync(request, ct);
-            }
-            catch (StorageConflictException) when (attempt < 5)
-            {
-                continue; // changed meanwhile (withdrawn, decided by someone else): look again
-            }
+            await requests.ReplaceAsync(request, ct);
+            return new RequestOutcome(request);
+        }, maxAttempts: 6, cancellationToken: ct);
+        if (!written.Ok) return written;
 
-            var released = false;
-            if (!confirm)
-                released = await changes.ReleaseAsync(number, request.CustomerRef, request.RowKey, request.IfkId, ct);
-            log.LogInformation("Place request {Measure}/{Id} {Decision} by {User}", number, requestId, request.Status, user.Id);
-            await NotifyIfkAsync(request, ct);
-            if (!viaCard) await UpdateDecisionCardAsync(request, ct);
-            return new RequestOutcome(request, PlaceReleased: released);
-        }
+        var decided = written.Request!;
+        var released = false;
+        if (!confirm)
+            released = await changes.ReleaseAsync(number, decided.CustomerRef, decided.RowKey, decided.IfkId, ct);
+        log.LogInformation("Place request {Measure}/{Id} {Decision} by {User}", number, requestId, decided.Status, user.Id);
+        await NotifyIfkAsync(decided, ct);
+        if (!viaCard) await UpdateDecisionCardAsync(decided, ct);
+        return new RequestOutcome(decided, PlaceReleased: released);
     }
 
     /// <summary>The IFK gives back a held place or leaves the waiting list.</summary>
     public async Task<RequestOutcome> WithdrawAsync(Staff ifk, string number, string requestId, CardLocation? card, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
+        var held = false;
+        var written = await Optimistic.RetryAsync(async ct =>
         {
             var (request, _, error) = await LoadAsync(number, requestId, ct);
             if (error is not null) return error;
@@ -179,28 +178,25 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
                 return RequestOutcome.Fail("forbidden", "Diese Anfrage gehört einer anderen IFK.");
             if (PlaceRequestRules.CannotWithdraw(request.State) is { } why)
                 return new RequestOutcome(request, "not_open", why);
-            var held = PlaceRequestRules.HoldsPlace(request.State);
+            held = PlaceRequestRules.HoldsPlace(request.State);
             request.Status = nameof(PlaceRequestStatus.Withdrawn);
             request.DecidedAt = time.GetUtcNow();
             if (card is not null) (request.ReplyServiceUrl, request.ReplyConversationId, request.ReplyActivityId) = (card.ServiceUrl, card.ConversationId, card.ActivityId);
-            try
-            {
-                await requests.ReplaceAsync(request, ct);
-            }
-            catch (StorageConflictException) when (attempt < 5)
-            {
-                continue;
-            }
-            var released = held && await changes.ReleaseAsync(number, request.CustomerRef, request.RowKey, request.IfkId, ct);
-            if (held) await UpdateDecisionCardAsync(request, ct);
-            return new RequestOutcome(request, PlaceReleased: released);
-        }
+            await requests.ReplaceAsync(request, ct);
+            return new RequestOutcome(request);
+        }, maxAttempts: 6, cancellationToken: ct);
+        if (!written.Ok) return written;
+
+        var withdrawn = written.Request!;
+        var released = held && await changes.ReleaseAsync(number, withdrawn.CustomerRef, withdrawn.RowKey, withdrawn.IfkId, ct);
+        if (held) await UpdateDecisionCardAsync(withdrawn, ct);
+        return new RequestOutcome(withdrawn, PlaceReleased: released);
     }
 
     /// <summary>A refused request joins the waiting list (its place in the list is its request time); if a place is free now, it is offered at once.</summary>
     public async Task<RequestOutcome> JoinWaitlistAsync(Staff ifk, string number, string requestId, CardLocation? card, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
+        var written = await Optimistic.RetryAsync(async ct =>
         {
             var (request, _, error) = await LoadAsync(number, requestId, ct);
             if (error is not null) return error;
@@ -214,17 +210,13 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
             request.Status = nameof(PlaceRequestStatus.Waitlisted);
             request.WaitlistedAt = time.GetUtcNow();
             if (card is not null) (request.ReplyServiceUrl, request.ReplyConversationId, request.ReplyActivityId) = (card.ServiceUrl, card.ConversationId, card.ActivityId);
-            try
-            {
-                await requests.ReplaceAsync(request, ct);
-            }
-            catch (StorageConflictException) when (attempt < 5)
-            {
-                continue;
-            }
-            await PromoteAsync(number, notifyCardsOf: request.RowKey, ct);
-            return new RequestOutcome(await requests.GetAsync(number, requestId, ct) ?? request);
-        }
+            await requests.ReplaceAsync(request, ct);
+            return new RequestOutcome(request);
+        }, maxAttempts: 6, cancellationToken: ct);
+        if (!written.Ok) return written;
+
+        await PromoteAsync(number, notifyCardsOf: written.Request!.RowKey, ct);
+        return new RequestOutcome(await requests.GetAsync(number, requestId, ct) ?? written.Request);
     }
 
     /// <summary>
@@ -422,7 +414,7 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
             await requests.ReplaceAsync(request, ct);
             return true;
         }
-        catch (StorageConflictException)
+        catch (RequestFailedException stale) when (stale.Status == 412)
         {
             return false;
         }

@@ -1,7 +1,8 @@
+using TeamsAmdl.Storage;
 using Azure;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -17,6 +18,7 @@ public sealed record PlaceChangeResult(bool Changed, string Message, FreePlaceSn
 public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures, TimeProvider time)
 {
     private const int MaxAttempts = 50;
+    private static readonly Func<int, TimeSpan> Pause = _ => Optimistic.Jitter(30);
 
     /// <summary>
     /// Records that <paramref name="customerRef"/> left the measure on <paramref name="exitDate"/> (last day). Nichtantritt
@@ -28,7 +30,7 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
     {
         var reference = CustomerReference.Normalize(customerRef);
         var today = BerlinCalendar.Today(time);
-        for (var attempt = 1; ; attempt++)
+        return await Optimistic.RetryAsync(async ct =>
         {
             var state = await measures.GetAsync(number, today, ct)
                         ?? throw new DomainValidationException("Measure", $"Die Maßnahme „{number}“ gibt es nicht.");
@@ -63,21 +65,14 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
                 [nameof(PlaceEntity.ExitReason)] = reason.ToString(),
                 [nameof(PlaceEntity.Until)] = StoredDate.Write(exit),
             };
-            try
-            {
-                await tables.Measures.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, Bump(number, state), state.ETag),
-                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, row, ETag.All),
-                ], ct);
-                return new PlaceChangeResult(true, $"Austritt von {reference} zum {exit:dd.MM.yyyy} erfasst ({Reason(reason)}).",
-                    snapshotBefore, from, $"{reference}|{StoredDate.Write(exit)}");
-            }
-            catch (TableTransactionFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 30), ct);
-            }
-        }
+            await tables.Measures.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpdateMerge, Bump(number, state), state.ETag),
+                new TableTransactionAction(TableTransactionActionType.UpdateMerge, row, ETag.All),
+            ], ct);
+            return new PlaceChangeResult(true, $"Austritt von {reference} zum {exit:dd.MM.yyyy} erfasst ({Reason(reason)}).",
+                snapshotBefore, from, $"{reference}|{StoredDate.Write(exit)}");
+        }, MaxAttempts, Pause, ct);
     }
 
     /// <summary>
@@ -88,7 +83,7 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
     public async Task<bool> ReleaseAsync(string number, string customerRef, string requestId, string ifkId, CancellationToken ct)
     {
         var today = BerlinCalendar.Today(time);
-        for (var attempt = 1; ; attempt++)
+        return await Optimistic.RetryAsync(async ct =>
         {
             var state = await measures.GetAsync(number, today, ct);
             if (state is null) return false;
@@ -107,15 +102,11 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
                 ], ct);
                 return true;
             }
-            catch (TableTransactionFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 30), ct);
-            }
             catch (TableTransactionFailedException e) when (e.Status == 404)
             {
                 return false;
             }
-        }
+        }, MaxAttempts, Pause, ct);
     }
 
     /// <summary>Property on a reservation row naming the place request it belongs to (set right after the reservation).</summary>
@@ -139,7 +130,7 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
     public async Task<PlaceChangeResult> ChangeCapacityAsync(string number, int places, CancellationToken ct)
     {
         var today = BerlinCalendar.Today(time);
-        for (var attempt = 1; ; attempt++)
+        return await Optimistic.RetryAsync(async ct =>
         {
             var state = await measures.GetAsync(number, today, ct)
                         ?? throw new DomainValidationException("Measure", $"Die Maßnahme „{number}“ gibt es nicht.");
@@ -152,17 +143,10 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
             var bump = Bump(number, state);
             bump[nameof(MeasureEntity.Places)] = capacity.Places;
             if (capacity.MinimumPlaces is { } min) bump[nameof(MeasureEntity.MinimumPlaces)] = min;
-            try
-            {
-                await tables.Measures.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.UpdateMerge, bump, state.ETag)], ct);
-                return new PlaceChangeResult(true, $"Platzzahl von {m.Capacity.Places} auf {capacity.Places} geändert.", before, today,
-                    $"{capacity.Places}|v{state.AllocationVersion + 1}");
-            }
-            catch (TableTransactionFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 30), ct);
-            }
-        }
+            await tables.Measures.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.UpdateMerge, bump, state.ETag)], ct);
+            return new PlaceChangeResult(true, $"Platzzahl von {m.Capacity.Places} auf {capacity.Places} geändert.", before, today,
+                $"{capacity.Places}|v{state.AllocationVersion + 1}");
+        }, MaxAttempts, Pause, ct);
     }
 
     private static TableEntity Bump(string number, MeasureState state) =>

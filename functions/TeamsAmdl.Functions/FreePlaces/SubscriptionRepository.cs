@@ -1,6 +1,7 @@
+using TeamsAmdl.Storage;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Bot;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -42,7 +43,8 @@ public sealed class SubscriptionRepository(FreePlacesStore store, TimeProvider t
     /// <summary>Mutes or unmutes one measure for <paramref name="ifk"/>; returns the new subscription.</summary>
     public async Task<FreePlaceSubscription> SetMutedAsync(Staff ifk, IEnumerable<string> measureNumbers, bool muted, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
+        // Changed concurrently (another device of the same IFK): read again.
+        return await Optimistic.RetryAsync(async ct =>
         {
             var table = await store.SubscriptionsAsync(ct);
             var row = await table.GetEntityIfExistsAsync<SubscriptionEntity>(TableKeys.Escape(ifk.Id), SubscriptionEntity.Row, cancellationToken: ct);
@@ -50,16 +52,9 @@ public sealed class SubscriptionRepository(FreePlacesStore store, TimeProvider t
             var updated = measureNumbers.Aggregate(current, (s, n) => s.WithMuted(n, muted));
             var entity = SubscriptionEntity.From(updated, time.GetUtcNow());
             entity.PartitionKey = TableKeys.Escape(ifk.Id);
-            try
-            {
-                if (row.HasValue) await table.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, ct);
-                else await table.AddEntityAsync(entity, ct);
-                return updated;
-            }
-            catch (Azure.RequestFailedException e) when (e.Status is 409 or 412 && attempt < 5)
-            {
-                // Changed concurrently (another device of the same IFK): read again.
-            }
-        }
+            if (row.HasValue) await table.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, ct);
+            else await table.AddEntityAsync(entity, ct);
+            return updated;
+        }, maxAttempts: 6, cancellationToken: ct);
     }
 }

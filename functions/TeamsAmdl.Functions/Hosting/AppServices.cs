@@ -18,7 +18,8 @@ public static class AppServices
         var services = builder.Services;
         var dev = builder.Environment.IsDevelopment();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new Tables(StorageSetup.CreateTableService(builder.Configuration),
+        services.AddStorage();
+        services.AddSingleton(sp => new Tables(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
             builder.Configuration["Storage:TablePrefix"] ?? ""));
         services.AddSingleton<TraegerRepository>();
         services.AddSingleton<StaffRepository>();

@@ -8,7 +8,7 @@ namespace TeamsAmdl.Functions.Ratings;
 
 /// <summary>
 /// A submitted rating as the Bewertungsbogen of the e-Akte (R-RATE-5, R-DOC): rendered by the filing project's
-/// <see cref="BewertungsbogenRenderer"/> (DOCX record, read-only) and queued in its durable <see cref="FilingOutbox"/>
+/// <see cref="BewertungsbogenRenderer"/> (PDF/A record) and queued in its durable <see cref="FilingOutbox"/>
 /// (blob + job row + queue; filed under {Träger}/{Maßnahmenummer}/Bewertungsbögen TM/). The document shows measure,
 /// Träger, assessor, every answer with its comment, both averages against the threshold, which values are bad
 /// ("Auffällig: ja"), and for each bad value its Begründung and Handlungsempfehlung. Rendering is deterministic and the

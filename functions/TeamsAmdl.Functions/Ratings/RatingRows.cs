@@ -3,7 +3,7 @@ using System.Text.Json;
 using Azure;
 using TeamsAmdl.Domain.Ratings;
 using TeamsAmdl.Functions.Bot;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Ratings;
 

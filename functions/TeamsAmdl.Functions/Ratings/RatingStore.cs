@@ -1,5 +1,5 @@
 using Azure;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Ratings;
 

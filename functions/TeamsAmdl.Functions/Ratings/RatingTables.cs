@@ -1,5 +1,5 @@
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Ratings;
 

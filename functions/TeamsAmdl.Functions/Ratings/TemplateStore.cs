@@ -6,7 +6,7 @@ using Azure;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Domain.Ratings;
 using TeamsAmdl.Functions.Bot;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Ratings;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Domain.Ratings;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Ratings;
 

@@ -1,7 +1,8 @@
+using System.Runtime.Serialization;
 using System.Globalization;
 using Azure;
 using TeamsAmdl.Domain;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Repositories;
 
@@ -77,6 +78,7 @@ public sealed class PlaceEntity : ITableEntity
     public string Until { get; set; } = Open;
     public DateTimeOffset CreatedAt { get; set; }
 
+    [IgnoreDataMember] // computed: the SDK would store every public getter
     public bool IsReservation => RowKey.StartsWith(ReservationPrefix, StringComparison.Ordinal);
 
     public static string ParticipationKey(string customerRef, DateOnly entry) => $"{ParticipationPrefix}{customerRef}|{StoredDate.Write(entry)}";

@@ -1,6 +1,6 @@
 using Azure;
 using TeamsAmdl.Domain;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Repositories;
 

@@ -1,6 +1,7 @@
+using TeamsAmdl.Storage;
 using Azure;
 using TeamsAmdl.Domain;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Repositories;
 
@@ -24,7 +25,7 @@ public sealed class PlaceAllocator(Tables tables, MeasureRepository measures, Ti
     {
         var reference = CustomerReference.Normalize(customerRef);
         var today = BerlinCalendar.Today(time);
-        for (var attempt = 1; ; attempt++)
+        return await Optimistic.RetryAsync(async ct =>
         {
             var state = await measures.GetAsync(number, today, ct);
             if (state is null)
@@ -56,17 +57,13 @@ public sealed class PlaceAllocator(Tables tables, MeasureRepository measures, Ti
                 return new ReservationOutcome(ReservationStatus.Reserved,
                     $"Platz reserviert für {reference}, Eintritt am {entry:dd.MM.yyyy}.", AllocationRefusal.None, entry, decision.Counts.Free);
             }
-            catch (TableTransactionFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
-            {
-                // Someone else allocated in this measure since we read it: back off a little (jittered) and decide again.
-                await Task.Delay(Random.Shared.Next(5, 20 + 10 * Math.Min(attempt, 10)), ct);
-            }
             catch (TableTransactionFailedException e) when (e.Status == 409)
             {
                 return new ReservationOutcome(ReservationStatus.AlreadyReserved,
                     $"Für {reference} ist in dieser Maßnahme bereits ein Platz vergeben oder reserviert.");
             }
-        }
+        }, MaxAttempts, pause: attempt => Optimistic.Jitter(20 + 10 * Math.Min(attempt + 1, 10)), ct);
+        // (412: someone else allocated in this measure since we read it: back off a little, jittered, and decide again.)
     }
 
     /// <summary>DIA-AM: the next 14-day entry date; other kinds: today, or the start if the measure has not begun.</summary>

@@ -1,4 +1,4 @@
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Repositories;
 

@@ -1,7 +1,7 @@
 using Azure;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Seeding;
 

@@ -1,4 +1,4 @@
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 using TeamsAmdl.TestSupport;
 
 namespace TeamsAmdl.Bot.Tests.Proactive;

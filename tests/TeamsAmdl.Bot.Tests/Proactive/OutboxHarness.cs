@@ -8,7 +8,8 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using TeamsAmdl.Bot.Tests.Support;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using TeamsAmdl.TestSupport;
 
 namespace TeamsAmdl.Bot.Tests.Proactive;

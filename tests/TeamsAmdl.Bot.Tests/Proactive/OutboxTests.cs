@@ -243,7 +243,7 @@ public sealed class OutboxTests : IAsyncLifetime
         await _h.InstallForAsync("aad-1", "a:chat-1");
         // The enqueuing process died after inserting the row: row Pending, no QueuedAt, no queue message.
         var (partitionKey, rowKey) = OutboxRow.Keys("alert:m-17:v1:aad-1");
-        var row = new Storage.TableEntity(partitionKey, rowKey)
+        var row = new Azure.Data.Tables.TableEntity(partitionKey, rowKey)
         {
             [OutboxRow.MessageKey] = "alert:m-17:v1:aad-1",
             [OutboxRow.TenantId] = OutboxHarness.Tenant,

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 using TeamsAmdl.CrashWorkers;
 using TeamsAmdl.Filing;
 using TeamsAmdl.Filing.Graph;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 // The filing side of the app in a process of its own, for the crash test (TeamsAmdl.Filing.Tests/CrashTests): it
 // queues one document (as a card action or timer of the app would: blob, job row, queue message) and runs the
@@ -41,7 +43,11 @@ internal static class CrashWorkerProgram
         Console.Out.WriteLine($"enqueued {receipt.JobId} {receipt.Created}");
 
         var graph = FilingGraph.CreateClient(options, new StaticToken(Env("FILING_TOKEN")));
-        var worker = new FilingWorker(outbox, new GraphDocumentLibrary(graph, options), options, new StderrLogger<FilingWorker>(LogLevel.Information));
+        var library = new GraphDocumentLibrary(graph, options);
+        // As the app's FilingHostedService does: read the library once before the worker starts. It also brings the
+        // Graph SDK's pipeline up, so a cold process on a busy machine does not spend the first attempt's lease on that.
+        await library.VerifyAsync(CancellationToken.None);
+        var worker = new FilingWorker(outbox, library, options, new StderrLogger<FilingWorker>(LogLevel.Information));
         await CrashWorkerHost.RunUntilStdinClosesAsync(worker.RunAsync);
     }
 }

@@ -1,23 +1,14 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace TeamsAmdl.Filing.Tests.Support;
 
-/// <summary>Text extraction and page rendering for the golden tests: poppler-utils (pdftotext, pdftoppm) and
-/// LibreOffice (soffice, DOCX → PDF), Debian packages that ./test.sh installs (ensure_office).</summary>
-public static partial class DocumentTools
+/// <summary>The DOCX side of the golden tests: paragraph text and LibreOffice (soffice, DOCX → PDF, a Debian package
+/// that ./test.sh installs, ensure_office); PDFs are read with <see cref="TeamsAmdl.TestSupport.PdfTools"/>.</summary>
+public static class DocumentTools
 {
-    public static async Task<string> PdfTextAsync(string pdf) => await RunAsync("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-");
-
-    public static int PdfPages(string pdf)
-    {
-        var info = RunAsync("pdfinfo", pdf).GetAwaiter().GetResult();
-        return int.Parse(PagesLine().Match(info).Groups[1].Value);
-    }
-
     /// <summary>Paragraph texts of a DOCX: header, body (table cells one per line), footer; fields as {PAGE}/{NUMPAGES}.</summary>
     public static string DocxText(byte[] docx)
     {
@@ -28,13 +19,6 @@ public static partial class DocumentTools
         Append(sb, main.Document.Body!);
         foreach (var footer in main.FooterParts) Append(sb, footer.Footer!);
         return sb.ToString();
-    }
-
-    /// <summary>Writes the first page as PNG (60 dpi) next to nothing else; returns the PNG path.</summary>
-    public static async Task<string> FirstPagePngAsync(string pdf, string pngWithoutExtension)
-    {
-        await RunAsync("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, pngWithoutExtension);
-        return pngWithoutExtension + ".png";
     }
 
     /// <summary>DOCX → PDF with LibreOffice (own profile, so parallel runs do not collide).</summary>
@@ -51,9 +35,6 @@ public static partial class DocumentTools
         }
         return Path.Combine(outDir, Path.GetFileNameWithoutExtension(docx) + ".pdf");
     }
-
-    /// <summary>Whitespace runs collapsed: line breaks from wrapping do not matter, the words and their order do.</summary>
-    public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
 
     public static async Task<string> RunAsync(string tool, params string[] args)
     {
@@ -103,10 +84,4 @@ public static partial class DocumentTools
             sb.AppendLine(line.ToString());
         }
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"Pages:\s+(\d+)")]
-    private static partial Regex PagesLine();
 }

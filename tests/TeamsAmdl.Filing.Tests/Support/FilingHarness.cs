@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Azure.Core;
 using TeamsAmdl.Filing.Graph;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using TeamsAmdl.TestSupport;
 
 namespace TeamsAmdl.Filing.Tests.Support;

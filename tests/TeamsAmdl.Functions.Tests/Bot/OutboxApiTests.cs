@@ -6,7 +6,7 @@ using TeamsAmdl.Bot;
 using TeamsAmdl.Cards;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
+using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Tests.Bot;
 

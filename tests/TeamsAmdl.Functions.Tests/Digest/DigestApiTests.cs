@@ -275,7 +275,7 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         async Task<List<DigestDeliveryEntity>> RowsAsync()
         {
             var rows = new List<DigestDeliveryEntity>();
-            await foreach (var r in deliveries.QueryAsync<DigestDeliveryEntity>(TeamsAmdl.Storage.TableClient.CreateQueryFilter($"PartitionKey eq {publishId}")))
+            await foreach (var r in deliveries.QueryAsync<DigestDeliveryEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {publishId}")))
                 rows.Add(r);
             return rows;
         }
@@ -286,7 +286,7 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
             r.Status = "Sending";
             r.ActivityId = null;
             r.AttemptAt = app.Time.GetUtcNow() - TimeSpan.FromMinutes(3);
-            await deliveries.UpdateEntityAsync(r, r.ETag, TeamsAmdl.Storage.TableUpdateMode.Replace);
+            await deliveries.UpdateEntityAsync(r, r.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
         }
         foreach (var post in await PostedAsync(lost))
             await app.Service<ConnectorClient>().DeleteActivityAsync(post.ServiceUrl, lost, post.RowKey);
@@ -348,7 +348,7 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(26, jobs.Count);
         var jugend = jobs.Single(j => j.Massnahmenummer == "962-E-2026-0101");
         Assert.Equal("Maßnahmeinfo", jugend.Kategorie);
-        Assert.Equal("Bildungswerk Rheinaue gGmbH/962-E-2026-0101/Maßnahmeinfo/2026-11-21_Maßnahmeinfo KW 47 2026.docx", jugend.Path);
+        Assert.Equal("Bildungswerk Rheinaue gGmbH/962-E-2026-0101/Maßnahmeinfo/2026-11-21_Maßnahmeinfo KW 47 2026.pdf", jugend.Path);
 
         // The whole digest as PDF for the history.
         var row = (await app.Service<DigestHistory>().GetAsync(publishId, CancellationToken.None))!;
@@ -357,7 +357,7 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
-        Assert.Contains("962-E-2026-0101", DigestPdfTests.ExtractText(bytes));
+        Assert.Contains("962-E-2026-0101", TeamsAmdl.TestSupport.PdfTools.Text(bytes));
 
         // History and the latest digest (readable by every staff member).
         var history = (await client.GetFromJsonAsync<JsonArray>("/api/digest/history"))!;

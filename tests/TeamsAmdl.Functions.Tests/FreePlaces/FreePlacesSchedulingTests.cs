@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.FreePlaces;
-using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.Tests.FreePlaces;
 

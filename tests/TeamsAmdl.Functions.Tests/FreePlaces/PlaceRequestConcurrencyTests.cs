@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.FreePlaces;
 using TeamsAmdl.Functions.Repositories;
-using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.Tests.FreePlaces;
 

@@ -219,6 +219,6 @@ public sealed class RatingApiTests(AppFactory app) : IClassFixture<AppFactory>
         var renderer = app.Service<TeamsAmdl.Filing.Documents.BewertungsbogenRenderer>();
         var first = renderer.Render(input);
         Assert.Equal(first.Content.ToArray(), renderer.Render(input).Content.ToArray());
-        Assert.Contains("Sprechzeiten", DocxText(first.Content.ToArray()));
+        Assert.Contains("Sprechzeiten", PdfText(first.Content.ToArray()));
     }
 }

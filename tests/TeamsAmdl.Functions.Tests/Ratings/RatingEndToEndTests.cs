@@ -129,11 +129,11 @@ public sealed class RatingEndToEndTests(BotAppFactory app) : IClassFixture<BotAp
         var filing = app.Service<FilingOutbox>();
         var filed = (await filing.GetAsync(done.FilingJobId!))!;
         Assert.Equal(done.FilingPath, filed.Path);
-        Assert.Contains("/962-E-2026-0103/Bewertungsbögen TM/2026-11-21_Bewertungsbogen Nadine Hoffmann " + id + ".docx", filed.Path);
+        Assert.Contains("/962-E-2026-0103/Bewertungsbögen TM/2026-11-21_Bewertungsbogen Nadine Hoffmann " + id + ".pdf", filed.Path);
         Assert.Equal(("Bildungszentrum am Hafen e.V.", Measure, "Bewertungsbögen TM", "Bewertungsbogen"),
             (filed.Traeger, filed.Massnahmenummer, filed.Kategorie, filed.Dokumentart));
         Assert.True(filed.Status is FilingStatus.Pending or FilingStatus.Filed, filed.Status.ToString());
-        var text = DocxText(await app.FiledDocumentAsync(filed.ContentHash));
+        var text = PdfText(await app.FiledDocumentAsync(filed.ContentHash));
         foreach (var expected in new[]
                  {
                      Measure, "Berufliche Orientierung für Geflüchtete", "Bildungszentrum am Hafen e.V.", "Nadine Hoffmann", "auffällig",

@@ -140,21 +140,14 @@ public static class RatingTestSupport
         values.Select((v, i) => (Key: $"{prefix}{i + 1}", Value: (string?)v.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToDictionary(x => x.Key, x => x.Value);
 
-    /// <summary>The text of a DOCX (one line per paragraph), e.g. a Bewertungsbogen.</summary>
-    public static string DocxText(byte[] docx)
-    {
-        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(docx));
-        using var stream = zip.GetEntry("word/document.xml")!.Open();
-        var w = (System.Xml.Linq.XNamespace)"http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-        var doc = System.Xml.Linq.XDocument.Load(stream);
-        return string.Join("\n", doc.Descendants(w + "p").Select(p => string.Concat(p.Descendants(w + "t").Select(t => t.Value))));
-    }
+    /// <summary>The text of a PDF record (e.g. a Bewertungsbogen) as pdftotext reads it, whitespace collapsed.</summary>
+    public static string PdfText(byte[] pdf) => TeamsAmdl.TestSupport.PdfTools.Normalize(TeamsAmdl.TestSupport.PdfTools.Text(pdf));
 
     /// <summary>The queued Bewertungsbogen of a filing job, from the filing outbox's content-addressed container.</summary>
     public static async Task<byte[]> FiledDocumentAsync(this AppFactory app, string contentHash)
     {
         var config = app.Service<Microsoft.Extensions.Configuration.IConfiguration>();
-        var container = StorageSetup.CreateBlobService(config).GetBlobContainerClient(StorageSetup.Prefixed(config, TeamsAmdl.Filing.FilingOutbox.DefaultContainerName));
+        var container = app.Service<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(StorageSetup.Prefixed(config, TeamsAmdl.Filing.FilingOutbox.DefaultContainerName));
         return (await container.GetBlobClient("sha256/" + contentHash).DownloadContentAsync()).Value.Content.ToArray();
     }
 

@@ -13,7 +13,7 @@ public sealed class HealthFunctions(Tables tables)
     {
         try
         {
-            await tables.Meta.GetEntityIfExistsAsync<TeamsAmdl.Storage.TableEntity>("seed", "demo", cancellationToken: cancellationToken);
+            await tables.Meta.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("seed", "demo", cancellationToken: cancellationToken);
             return Results.Json(new { status = "ok", storage = "ok" });
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException)
