@@ -103,17 +103,47 @@ public sealed class FilingWorker
         var messages = (await _outbox.Queue.ReceiveMessagesAsync(concurrency, QueueMessageLease.WholeSeconds(_options.LeaseDuration), cancellationToken).ConfigureAwait(false)).Value;
         if (messages.Length == 0) return 0;
         await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            async (message, ct) => await ProcessAsync(message, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (message, ct) => await ProcessAsync(FilingOutbox.FromQueueText(message.MessageText), message.MessageText,
+                QueueSettlement.Polled(_outbox.Queue, message, time: _time), ct).ConfigureAwait(false)).ConfigureAwait(false);
         return messages.Length;
     }
 
-    private async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one queue message the Functions host received ([QueueTrigger] on the filing queue; the host deletes it
+    /// when this returns and retries it when this throws). The same state machine as polling: "not yet" (Retry-After,
+    /// backoff, another attempt's live lease, an outcome still unknown) sends the job's message again, visible after
+    /// the delay, and returns <see cref="QueueDisposition.Retry"/>; everything else returns
+    /// <see cref="QueueDisposition.Complete"/>. Either way the function just returns. Parking counts the attempts on
+    /// the job row, so it holds across re-sent messages.
+    /// </summary>
+    /// <param name="messageText">The message as queued (plain UTF-8 JSON).</param>
+    /// <param name="dequeueCount">The host's DequeueCount of this message (1 on its first receive).</param>
+    public Task<QueueDisposition> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default) =>
+        HandleAsync(messageText, dequeueCount, messageId: null, cancellationToken);
+
+    /// <inheritdoc cref="HandleAsync(string, long, CancellationToken)"/>
+    public Task<QueueDisposition> HandleAsync(QueueMessage message, CancellationToken cancellationToken = default)
     {
-        var jobId = FilingOutbox.FromQueueText(message.MessageText);
+        ArgumentNullException.ThrowIfNull(message);
+        return HandleAsync(message.MessageText, message.DequeueCount, message.MessageId, cancellationToken);
+    }
+
+    private async Task<QueueDisposition> HandleAsync(string messageText, long dequeueCount, string? messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageText);
+        var jobId = FilingOutbox.FromQueueText(messageText);
+        var settlement = QueueSettlement.Triggered(_outbox.Queue, messageId, carried: 0, dequeueCount, _options.LeaseDuration,
+            _ => FilingOutbox.ToQueueText(jobId!), _time);
+        await ProcessAsync(jobId, messageText, settlement, cancellationToken).ConfigureAwait(false);
+        return await settlement.FinishAsync().ConfigureAwait(false);
+    }
+
+    private async Task ProcessAsync(string? jobId, string messageText, QueueSettlement message, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrEmpty(jobId))
         {
-            _logger.LogWarning("E-Akte: unlesbare Nachricht {MessageId} verworfen: {Text}", message.MessageId, JobRow.Truncate(message.MessageText, 200));
-            await _outbox.Queue.TryDeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+            _logger.LogWarning("E-Akte: unlesbare Nachricht {MessageId} verworfen: {Text}", message.MessageId, JobRow.Truncate(messageText, 200));
+            await message.CompleteAsync().ConfigureAwait(false);
             return;
         }
 
@@ -124,14 +154,14 @@ public sealed class FilingWorker
             var row = await _outbox.LoadRowAsync(jobId, ct).ConfigureAwait(false);
             if (row is null || JobRow.GetStatus(row) is FilingStatus.Filed or FilingStatus.Parked)
             {
-                await _outbox.Queue.TryDeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+                await message.CompleteAsync().ConfigureAwait(false);
                 return null;
             }
             var now = _time.GetUtcNow();
             if (row.GetDateTimeOffset(JobRow.LeaseUntil) is { } lease && lease > now)
             {
                 // Another attempt owns the job (a second queue message, or a worker still uploading): look again after its lease.
-                await _outbox.Queue.TryHideAsync(message.MessageId, message.PopReceipt, lease - now + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                await message.RetryAfterAsync(lease - now + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
                 return null;
             }
             var attempts = row.GetInt32(JobRow.Attempts) ?? 0;
@@ -139,7 +169,7 @@ public sealed class FilingWorker
             {
                 await ParkAsync(row, claim: null, "MaxAttempts",
                     $"Nach {attempts} Versuchen geparkt. Letzter Fehler: {row.GetString(JobRow.LastError) ?? "unbekannt"}", row.GetInt32(JobRow.LastHttpStatus),
-                    message.MessageId, message.PopReceipt).ConfigureAwait(false);
+                    message).ConfigureAwait(false);
                 return null;
             }
 
@@ -157,7 +187,7 @@ public sealed class FilingWorker
             await FileAsync(c.Row, c.Claim, message, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task FileAsync(TableEntity row, Claim claim, QueueMessage message, CancellationToken cancellationToken)
+    private async Task FileAsync(TableEntity row, Claim claim, QueueSettlement message, CancellationToken cancellationToken)
     {
         var path = row.GetString(JobRow.Path)!;
         // The attempt ends shortly before its lease, so it never overlaps a successor.
@@ -174,13 +204,13 @@ public sealed class FilingWorker
             }
             catch (InvalidDataException ex)
             {
-                await ParkAsync(row, claim, "DocumentCorrupt", ex.Message, null, message.MessageId, message.PopReceipt).ConfigureAwait(false);
+                await ParkAsync(row, claim, "DocumentCorrupt", ex.Message, null, message).ConfigureAwait(false);
                 return;
             }
             if (content is null)
             {
                 await ParkAsync(row, claim, "DocumentMissing", $"Das gespeicherte Dokument (SHA-256 {row.GetString(JobRow.ContentHash)}) fehlt im Blob-Speicher.",
-                    null, message.MessageId, message.PopReceipt).ConfigureAwait(false);
+                    null, message).ConfigureAwait(false);
                 return;
             }
 
@@ -229,7 +259,7 @@ public sealed class FilingWorker
             if (await CompleteAsync(claim, filed).ConfigureAwait(false))
             {
                 _logger.LogInformation("E-Akte: {Path} abgelegt ({Method}, Versuch {Attempt}).", path, file.UploadMethod, claim.Attempt);
-                await _outbox.Queue.TryDeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+                await message.CompleteAsync().ConfigureAwait(false);
             }
         }
         catch (LibraryException ex)
@@ -253,20 +283,20 @@ public sealed class FilingWorker
         }
     }
 
-    private async Task HandleFailureAsync(TableEntity row, Claim claim, LibraryException ex, QueueMessage message)
+    private async Task HandleFailureAsync(TableEntity row, Claim claim, LibraryException ex, QueueSettlement message)
     {
         var path = row.GetString(JobRow.Path);
         var what = ex.Status == 0 ? ex.Code : $"HTTP {ex.Status} {ex.Code}";
         if (ex.IsPermanent)
         {
             _logger.LogWarning("E-Akte: {Path} geparkt: dauerhaft abgelehnt ({What}): {Error}", path, what, ex.Message);
-            await ParkAsync(row, claim, ex.Code, $"Dauerhaft abgelehnt ({what}): {ex.Message}", ex.Status, message.MessageId, message.PopReceipt).ConfigureAwait(false);
+            await ParkAsync(row, claim, ex.Code, $"Dauerhaft abgelehnt ({what}): {ex.Message}", ex.Status, message).ConfigureAwait(false);
             return;
         }
         if (claim.Attempt >= _options.MaxAttempts)
         {
             _logger.LogWarning("E-Akte: {Path} nach {Attempts} Versuchen geparkt ({What}).", path, claim.Attempt, what);
-            await ParkAsync(row, claim, ex.Code, $"Nach {claim.Attempt} Versuchen geparkt ({what}): {ex.Message}", ex.Status, message.MessageId, message.PopReceipt).ConfigureAwait(false);
+            await ParkAsync(row, claim, ex.Code, $"Nach {claim.Attempt} Versuchen geparkt ({what}): {ex.Message}", ex.Status, message).ConfigureAwait(false);
             return;
         }
         var delay = ex.RetryAfter ?? QueueMessageLease.Backoff(_options.RetryDelay, _options.MaxRetryDelay, claim.Attempt);
@@ -275,7 +305,7 @@ public sealed class FilingWorker
     }
 
     /// <summary>Back to the queue: lease ended, error noted, message hidden for <paramref name="delay"/>.</summary>
-    private async Task ReleaseAsync(TableEntity row, Claim claim, QueueMessage message, TimeSpan delay, string code, string error, int? httpStatus)
+    private async Task ReleaseAsync(TableEntity row, Claim claim, QueueSettlement message, TimeSpan delay, string code, string error, int? httpStatus)
     {
         var now = _time.GetUtcNow();
         var patch = JobRow.Patch(row);
@@ -285,11 +315,11 @@ public sealed class FilingWorker
         patch[JobRow.LastError] = JobRow.Truncate(error);
         if (httpStatus is { } s) patch[JobRow.LastHttpStatus] = s;
         if (await CompleteAsync(claim, patch).ConfigureAwait(false))
-            await _outbox.Queue.TryHideAsync(message.MessageId, message.PopReceipt, delay).ConfigureAwait(false);
+            await message.RetryAfterAsync(delay).ConfigureAwait(false);
     }
 
     /// <summary>Parks the job (final until someone requeues it) and deletes the message.</summary>
-    private async Task ParkAsync(TableEntity row, Claim? claim, string code, string error, int? httpStatus, string messageId, string popReceipt)
+    private async Task ParkAsync(TableEntity row, Claim? claim, string code, string error, int? httpStatus, QueueSettlement message)
     {
         var now = _time.GetUtcNow();
         var patch = JobRow.Patch(row);
@@ -316,7 +346,7 @@ public sealed class FilingWorker
             }
         }
         if (written)
-            await _outbox.Queue.TryDeleteAsync(messageId, popReceipt).ConfigureAwait(false);
+            await message.CompleteAsync().ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using TeamsAmdl.Storage;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
@@ -191,17 +192,19 @@ public sealed class Outbox
         return response.HasValue ? response.Value : null;
     }
 
-    internal static string ToQueueText(string messageKey) => JsonSerializer.Serialize(new QueuePayload(messageKey));
+    /// <summary>The queue message: {"K": message key}, plus "N": receives of earlier messages when a triggered handler sent it again.</summary>
+    internal static string ToQueueText(string messageKey, long receives = 0) => JsonSerializer.Serialize(new QueuePayload(messageKey, receives));
 
-    internal static string? FromQueueText(string text)
+    /// <summary>The message key (null if unreadable) and the receives carried over (0 in a first message).</summary>
+    internal static (string? Key, long Receives) FromQueueText(string text)
     {
         try
         {
-            return JsonSerializer.Deserialize<QueuePayload>(text)?.K;
+            return JsonSerializer.Deserialize<QueuePayload>(text) is { } payload ? (payload.K, Math.Max(0, payload.N)) : (null, 0);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, 0);
         }
     }
 
@@ -249,5 +252,5 @@ public sealed class Outbox
     /// <summary>Completes when this instance queues a message after the property was read.</summary>
     internal Task Queued => Volatile.Read(ref _queued).Task;
 
-    private sealed record QueuePayload(string K);
+    private sealed record QueuePayload(string K, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long N = 0);
 }

@@ -64,7 +64,8 @@ public sealed class OutboxWorker
             {
                 try
                 {
-                    await ProcessAsync(message, ct).ConfigureAwait(false);
+                    var (messageKey, carried) = Outbox.FromQueueText(message.MessageText);
+                    await ProcessAsync(messageKey, message.MessageText, QueueSettlement.Polled(_outbox.Queue, message, carried, _time), ct).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
@@ -115,17 +116,44 @@ public sealed class OutboxWorker
         }
     }
 
-    private async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one queue message the Functions host received ([QueueTrigger] on the outbox queue; the host deletes it
+    /// when this returns and retries it when this throws). The same state machine as polling: "not yet" (Retry-After,
+    /// backoff, another attempt's live lease, an outcome still unknown) sends the payload again as a new message
+    /// visible after the delay, carrying the receives so far, and returns <see cref="QueueDisposition.Retry"/>;
+    /// everything else returns <see cref="QueueDisposition.Complete"/>. Either way the function just returns.
+    /// </summary>
+    /// <param name="messageText">The message as queued (plain UTF-8 JSON).</param>
+    /// <param name="dequeueCount">The host's DequeueCount of this message (1 on its first receive).</param>
+    public Task<QueueDisposition> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken = default) =>
+        HandleAsync(messageText, dequeueCount, messageId: null, cancellationToken);
+
+    /// <inheritdoc cref="HandleAsync(string, long, CancellationToken)"/>
+    public Task<QueueDisposition> HandleAsync(QueueMessage message, CancellationToken cancellationToken = default)
     {
-        var messageKey = Outbox.FromQueueText(message.MessageText);
+        ArgumentNullException.ThrowIfNull(message);
+        return HandleAsync(message.MessageText, message.DequeueCount, message.MessageId, cancellationToken);
+    }
+
+    private async Task<QueueDisposition> HandleAsync(string messageText, long dequeueCount, string? messageId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageText);
+        var (messageKey, carried) = Outbox.FromQueueText(messageText);
+        var settlement = QueueSettlement.Triggered(_outbox.Queue, messageId, carried, dequeueCount, _options.VisibilityTimeout,
+            receives => Outbox.ToQueueText(messageKey!, receives), _time);
+        await ProcessAsync(messageKey, messageText, settlement, cancellationToken).ConfigureAwait(false);
+        return await settlement.FinishAsync().ConfigureAwait(false);
+    }
+
+    private async Task ProcessAsync(string? messageKey, string messageText, QueueSettlement message, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrEmpty(messageKey))
         {
-            _logger.LogError("Outbox: unlesbare Warteschlangen-Nachricht {MessageId} wird verworfen: {Text}", message.MessageId, OutboxRow.Truncate(message.MessageText, 200));
-            await _outbox.Queue.TryDeleteAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+            _logger.LogError("Outbox: unlesbare Warteschlangen-Nachricht {MessageId} wird verworfen: {Text}", message.MessageId, OutboxRow.Truncate(messageText, 200));
+            await message.CompleteAsync().ConfigureAwait(false);
             return;
         }
         var (partitionKey, rowKey) = OutboxRow.Keys(messageKey);
-        var popReceipt = message.PopReceipt;
 
         // Read the row, decide, claim it (Sending under its ETag). Anyone who changed the row since we read it makes
         // the claim (or the read-back's Sent) fail with 412: then read and decide again. Null: dealt with, no send.
@@ -135,14 +163,14 @@ public sealed class OutboxWorker
             if (row is null)
             {
                 _logger.LogError("Outbox: zu {MessageKey} gibt es keine Statuszeile; Warteschlangen-Nachricht verworfen.", messageKey);
-                await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+                await message.CompleteAsync().ConfigureAwait(false);
                 return null;
             }
 
             var status = OutboxRow.GetStatus(row);
             if (status is OutboxStatus.Sent or OutboxStatus.Failed or OutboxStatus.Parked)
             {
-                await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+                await message.CompleteAsync().ConfigureAwait(false);
                 return null;
             }
 
@@ -153,17 +181,17 @@ public sealed class OutboxWorker
                 if (row.GetDateTimeOffset(OutboxRow.LeaseUntil) is { } lease && lease > now)
                 {
                     // A live attempt (another worker, or a duplicate queue message) owns it: look again when its lease ends.
-                    await _outbox.Queue.TryHideAsync(message.MessageId, popReceipt, lease - now).ConfigureAwait(false);
+                    await message.RetryAfterAsync(lease - now).ConfigureAwait(false);
                     return null;
                 }
                 inDoubt = true;
             }
 
-            if (message.DequeueCount > _options.MaxDequeueCount)
+            if (message.Receives > _options.MaxDequeueCount)
             {
                 await FinishUnclaimedAsync(row, OutboxStatus.Parked, inDoubt ? "InDoubt" : "MaxAttempts",
-                    $"Nach {message.DequeueCount - 1} Abrufen ohne Ergebnis geparkt{(inDoubt ? "; ob der letzte Versuch zugestellt wurde, ist unbekannt" : "")}.",
-                    null, message, popReceipt).ConfigureAwait(false);
+                    $"Nach {message.Receives - 1} Abrufen ohne Ergebnis geparkt{(inDoubt ? "; ob der letzte Versuch zugestellt wurde, ist unbekannt" : "")}.",
+                    null, message).ConfigureAwait(false);
                 return null;
             }
 
@@ -174,7 +202,7 @@ public sealed class OutboxWorker
             }
             catch (Exception ex) when (ex is InvalidDataException or JsonException)
             {
-                await FinishUnclaimedAsync(row, OutboxStatus.Failed, "InvalidActivity", ex.Message, null, message, popReceipt).ConfigureAwait(false);
+                await FinishUnclaimedAsync(row, OutboxStatus.Failed, "InvalidActivity", ex.Message, null, message).ConfigureAwait(false);
                 return null;
             }
             // Every attempt's card carries the message's marker, so a later read-back can find it in the chat.
@@ -186,7 +214,7 @@ public sealed class OutboxWorker
                 _logger.LogWarning("Outbox: Zustellung von {MessageKey} ungewiss (Versuch {AttemptId} ohne Ergebnis); geparkt.", messageKey, row.GetString(OutboxRow.AttemptId));
                 await FinishUnclaimedAsync(row, OutboxStatus.Parked, "InDoubt",
                     $"Versuch {row.GetString(OutboxRow.AttemptId)} endete ohne Ergebnis; ob er zugestellt wurde, ist unbekannt. Prüfen und ggf. erneut einreihen.",
-                    null, message, popReceipt).ConfigureAwait(false);
+                    null, message).ConfigureAwait(false);
                 return null;
             }
 
@@ -199,14 +227,14 @@ public sealed class OutboxWorker
             }
             catch (ConnectorException ex)
             {
-                await HandleConnectorFailureAsync(row, claim: null, ex, message, popReceipt).ConfigureAwait(false);
+                await HandleConnectorFailureAsync(row, claim: null, ex, message).ConfigureAwait(false);
                 return null;
             }
 
             var readBackMiss = false;
             if (inDoubt && canReadBack)
             {
-                switch (await ReadBackAsync(row, target, marker, message, popReceipt, cancellationToken).ConfigureAwait(false))
+                switch (await ReadBackAsync(row, target, marker, message, cancellationToken).ConfigureAwait(false))
                 {
                     case ReadBackOutcome.Settled:
                         return null;
@@ -221,15 +249,8 @@ public sealed class OutboxWorker
             // since we read it; then read again and decide again.
             var leaseStart = _time.GetUtcNow();
             var leaseClock = _time.GetTimestamp(); // monotonic: a wall-clock step must not cut the send short
-            try
-            {
-                popReceipt = (await _outbox.Queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: QueueMessageLease.WholeSeconds(_options.VisibilityTimeout),
-                    cancellationToken: cancellationToken).ConfigureAwait(false)).Value.PopReceipt;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
+            if (!await message.TryExtendAsync(_options.VisibilityTimeout, cancellationToken).ConfigureAwait(false))
                 return null; // another worker owns the queue message now
-            }
             var attemptId = Guid.NewGuid().ToString("N");
             var sending = OutboxRow.Patch(row);
             sending[OutboxRow.Status] = nameof(OutboxStatus.Sending);
@@ -246,16 +267,16 @@ public sealed class OutboxWorker
             if (inDoubt && !readBackMiss)
                 _logger.LogWarning("Outbox: Zustellung von {MessageKey} ungewiss (Versuch {Previous} ohne Ergebnis); sende erneut als {AttemptId} — möglicherweise doppelt.",
                     messageKey, row.GetString(OutboxRow.AttemptId), attemptId);
-            return new Claimed(row, new Claim(partitionKey, rowKey, attemptId, etag), target, activity, popReceipt, leaseClock);
+            return new Claimed(row, new Claim(partitionKey, rowKey, attemptId, etag), target, activity, leaseClock);
         }, maxAttempts: 6, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (claimed is not null)
             await SendAsync(claimed, message, messageKey, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends under the claim and records the outcome.</summary>
-    private async Task SendAsync(Claimed claimed, QueueMessage message, string messageKey, CancellationToken cancellationToken)
+    private async Task SendAsync(Claimed claimed, QueueSettlement message, string messageKey, CancellationToken cancellationToken)
     {
-        var (row, claim, target, activity, popReceipt, leaseClock) = claimed;
+        var (row, claim, target, activity, leaseClock) = claimed;
 
         // Send, cancelled shortly before the lease ends so an overlong call cannot overlap a successor attempt.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -269,7 +290,7 @@ public sealed class OutboxWorker
         }
         catch (ConnectorException ex)
         {
-            await HandleConnectorFailureAsync(row, claim, ex, message, popReceipt).ConfigureAwait(false);
+            await HandleConnectorFailureAsync(row, claim, ex, message).ConfigureAwait(false);
             return;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -291,7 +312,7 @@ public sealed class OutboxWorker
         done[OutboxRow.SentAt] = completedAt;
         done[OutboxRow.CompletedAt] = completedAt;
         if (await CompleteAsync(claim, done).ConfigureAwait(false))
-            await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+            await message.CompleteAsync().ConfigureAwait(false);
     }
 
     private enum ReadBackOutcome { Settled, NotDelivered }
@@ -301,7 +322,7 @@ public sealed class OutboxWorker
     /// message is deleted). Not found: the caller sends it (no earlier attempt arrived, so this is no duplicate). The
     /// chat cannot be asked: the row stays in doubt and the message comes back after a backoff.
     /// </summary>
-    private async Task<ReadBackOutcome> ReadBackAsync(TableEntity row, Target target, string marker, QueueMessage message, string popReceipt,
+    private async Task<ReadBackOutcome> ReadBackAsync(TableEntity row, Target target, string marker, QueueSettlement message,
         CancellationToken cancellationToken)
     {
         var messageKey = row.GetString(OutboxRow.MessageKey);
@@ -315,13 +336,13 @@ public sealed class OutboxWorker
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var delay = QueueMessageLease.Backoff(_options.RetryDelay, _options.MaxRetryDelay, message.DequeueCount);
+            var delay = QueueMessageLease.Backoff(_options.RetryDelay, _options.MaxRetryDelay, message.Receives);
             _logger.LogWarning(ex, "Outbox: Zustellung von {MessageKey} ungewiss und Rücklesen fehlgeschlagen; neuer Versuch in {Delay}.", messageKey, delay);
             var failed = OutboxRow.Patch(row);
             failed[OutboxRow.LastErrorCode] = "ReadBackFailed";
             failed[OutboxRow.LastError] = OutboxRow.Truncate("Rücklesen fehlgeschlagen: " + ex.Message);
             await TryUpdateAsync(failed, row.ETag).ConfigureAwait(false);
-            await _outbox.Queue.TryHideAsync(message.MessageId, popReceipt, delay).ConfigureAwait(false);
+            await message.RetryAfterAsync(delay).ConfigureAwait(false);
             return ReadBackOutcome.Settled;
         }
         if (found is null)
@@ -343,7 +364,7 @@ public sealed class OutboxWorker
         // A 412 (the row changed meanwhile) goes to the caller's Optimistic retry: read and decide again.
         await _outbox.Table.UpdateEntityAsync(done, row.ETag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
         _logger.LogInformation("Outbox: {MessageKey} war ungewiss; im Chat gefunden ({ActivityId}), nicht erneut gesendet.", messageKey, found);
-        await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+        await message.CompleteAsync().ConfigureAwait(false);
         return ReadBackOutcome.Settled;
     }
 
@@ -373,26 +394,26 @@ public sealed class OutboxWorker
         return new Target(createdServiceUrl, created.Id);
     }
 
-    private async Task HandleConnectorFailureAsync(TableEntity row, Claim? claim, ConnectorException ex, QueueMessage message, string popReceipt)
+    private async Task HandleConnectorFailureAsync(TableEntity row, Claim? claim, ConnectorException ex, QueueSettlement message)
     {
         var messageKey = row.GetString(OutboxRow.MessageKey);
         var code = ex.ErrorCode ?? (ex.Status == 0 ? "Unreachable" : $"HTTP {ex.Status}");
         if (ex.IsPermanent)
         {
             _logger.LogWarning("Outbox: {MessageKey} endgültig abgelehnt ({Code}): {Error}", messageKey, code, ex.Message);
-            await FinishAsync(row, claim, OutboxStatus.Failed, code, ex.Message, ex.Status, message, popReceipt).ConfigureAwait(false);
+            await FinishAsync(row, claim, OutboxStatus.Failed, code, ex.Message, ex.Status, message).ConfigureAwait(false);
             return;
         }
-        if (message.DequeueCount >= _options.MaxDequeueCount)
+        if (message.Receives >= _options.MaxDequeueCount)
         {
-            _logger.LogWarning("Outbox: {MessageKey} nach {Count} Versuchen geparkt ({Code}).", messageKey, message.DequeueCount, code);
-            await FinishAsync(row, claim, OutboxStatus.Parked, code, $"Nach {message.DequeueCount} Versuchen geparkt: {ex.Message}", ex.Status, message, popReceipt).ConfigureAwait(false);
+            _logger.LogWarning("Outbox: {MessageKey} nach {Count} Versuchen geparkt ({Code}).", messageKey, message.Receives, code);
+            await FinishAsync(row, claim, OutboxStatus.Parked, code, $"Nach {message.Receives} Versuchen geparkt: {ex.Message}", ex.Status, message).ConfigureAwait(false);
             return;
         }
 
         // Transient: 429 (Retry-After beyond what the client waits itself), 5xx/408/412 or no response after the
         // client's own retries. Treated as not delivered: back to Pending, and the message reappears later.
-        var delay = ex.RetryAfter ?? QueueMessageLease.Backoff(_options.RetryDelay, _options.MaxRetryDelay, message.DequeueCount);
+        var delay = ex.RetryAfter ?? QueueMessageLease.Backoff(_options.RetryDelay, _options.MaxRetryDelay, message.Receives);
         var patch = OutboxRow.Patch(row);
         if (claim is not null)
             patch[OutboxRow.Status] = nameof(OutboxStatus.Pending);
@@ -404,15 +425,15 @@ public sealed class OutboxWorker
         else if (!await CompleteAsync(claim, patch).ConfigureAwait(false))
             return;
         _logger.LogInformation("Outbox: {MessageKey} vorübergehend nicht zustellbar ({Code}); neuer Versuch in {Delay}.", messageKey, code, delay);
-        await _outbox.Queue.TryHideAsync(message.MessageId, popReceipt, delay).ConfigureAwait(false);
+        await message.RetryAfterAsync(delay).ConfigureAwait(false);
     }
 
-    private Task FinishUnclaimedAsync(TableEntity row, OutboxStatus status, string code, string error, int? httpStatus, QueueMessage message, string popReceipt) =>
-        FinishAsync(row, claim: null, status, code, error, httpStatus, message, popReceipt);
+    private Task FinishUnclaimedAsync(TableEntity row, OutboxStatus status, string code, string error, int? httpStatus, QueueSettlement message) =>
+        FinishAsync(row, claim: null, status, code, error, httpStatus, message);
 
     /// <summary>Writes a final status (Failed/Parked) and deletes the queue message.</summary>
     private async Task FinishAsync(TableEntity row, Claim? claim, OutboxStatus status, string code, string error, int? httpStatus,
-        QueueMessage message, string popReceipt)
+        QueueSettlement message)
     {
         var patch = OutboxRow.Patch(row);
         patch[OutboxRow.Status] = status.ToString();
@@ -422,7 +443,7 @@ public sealed class OutboxWorker
         patch[OutboxRow.CompletedAt] = _time.GetUtcNow();
         var written = claim is null ? await TryUpdateAsync(patch, row.ETag).ConfigureAwait(false) : await CompleteAsync(claim, patch).ConfigureAwait(false);
         if (written)
-            await _outbox.Queue.TryDeleteAsync(message.MessageId, popReceipt).ConfigureAwait(false);
+            await message.CompleteAsync().ConfigureAwait(false);
         // else: someone changed the row meanwhile; the message reappears and is judged again.
     }
 
@@ -466,7 +487,7 @@ public sealed class OutboxWorker
 
     private sealed record Target(string ServiceUrl, string ConversationId);
 
-    private sealed record Claimed(TableEntity Row, Claim Claim, Target Target, Activity Activity, string PopReceipt, long LeaseClock);
+    private sealed record Claimed(TableEntity Row, Claim Claim, Target Target, Activity Activity, long LeaseClock);
 
     private sealed record Claim(string PartitionKey, string RowKey, string AttemptId, ETag ETag);
 }

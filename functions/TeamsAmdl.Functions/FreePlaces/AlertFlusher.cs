@@ -7,8 +7,6 @@ using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Repositories;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -197,106 +195,4 @@ public sealed class AlertFlusher(FreePlacesStore store, FreePlaceAlerts alerts, 
     }
 
     private static string Unescape(string key) => Uri.UnescapeDataString(key);
-}
-
-/// <summary>
-/// Consumes the alert queue in the app process: each message is one IFK's scheduled card; it becomes visible when
-/// the card is due (bundling window, working hours). FreePlaces:RunAlertWorker=false switches it off.
-/// </summary>
-public sealed class AlertWorkerService(FreePlacesStore store, IServiceProvider services, IOptions<FreePlacesOptions> options,
-    ILogger<AlertWorkerService> log) : BackgroundService
-{
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
-    private const int MaxDequeueCount = 10;
-    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.WorkerConcurrency));
-    // Paces card building to a little above what Teams accepts (see FreePlacesOptions.MaxCardsPerSecond).
-    private readonly System.Threading.RateLimiting.TokenBucketRateLimiter _pace = new(new System.Threading.RateLimiting.TokenBucketRateLimiterOptions
-    {
-        TokenLimit = Math.Max(1, options.Value.MaxCardsPerSecond / 10), TokensPerPeriod = Math.Max(1, options.Value.MaxCardsPerSecond / 10),
-        ReplenishmentPeriod = TimeSpan.FromMilliseconds(100), QueueLimit = int.MaxValue, AutoReplenishment = true,
-        QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
-    });
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var o = options.Value;
-        var idle = TimeSpan.FromMilliseconds(100);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var queue = await store.AlertQueueAsync(stoppingToken);
-                var messages = (await queue.ReceiveMessagesAsync(32, QueueMessageLease.WholeSeconds(Lease), stoppingToken)).Value;
-                if (messages.Length == 0)
-                {
-                    await Task.Delay(idle, stoppingToken);
-                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, o.WorkerMaxPollInterval.Ticks));
-                    continue;
-                }
-                idle = TimeSpan.FromMilliseconds(100);
-                // All cards of the batch at once, at most WorkerConcurrency in flight (_slots).
-                await Task.WhenAll(messages.Select(m => ProcessSafeAsync(queue, m, stoppingToken)));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Free-place alert worker: receiving failed; retrying in 5 s");
-                try { await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken); } catch (OperationCanceledException) { return; }
-            }
-        }
-    }
-
-    private async Task ProcessAsync(QueueClient queue, QueueMessage message, CancellationToken ct)
-    {
-        var cards = FlushMessage.Parse(message.MessageText);
-        if (cards is null || message.DequeueCount > MaxDequeueCount)
-        {
-            log.LogError("Free-place alert message {Id} dropped (unreadable or {Count} attempts): {Text}", message.MessageId, message.DequeueCount,
-                message.MessageText.Length > 200 ? message.MessageText[..200] : message.MessageText);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
-            return;
-        }
-        var again = new System.Collections.Concurrent.ConcurrentQueue<(FlushRef Card, TimeSpan Delay)>();
-        await Parallel.ForEachAsync(cards, new ParallelOptions { MaxDegreeOfParallelism = cards.Count, CancellationToken = ct }, async (card, token) =>
-        {
-            await _slots.WaitAsync(token);
-            try
-            {
-                using var lease = await _pace.AcquireAsync(1, token);
-                if (await services.GetRequiredService<AlertFlusher>().FlushAsync(card.I, card.F, token) is { } later) again.Enqueue((card, later));
-            }
-            catch (Exception e) when (!token.IsCancellationRequested)
-            {
-                log.LogError(e, "Free-place card {Flush} for {Ifk} failed; trying again in {Delay}", card.F, card.I, RetryDelay);
-                again.Enqueue((card, RetryDelay));
-            }
-            finally
-            {
-                _slots.Release();
-            }
-        });
-        // Postponed (daily cap, not due yet) or failed cards get a message of their own for the new time, so that
-        // waiting does not use up attempts; then the message is done.
-        foreach (var (card, delay) in again)
-            await queue.SendMessageAsync(FlushMessage.Write([card]), QueueMessageLease.WholeSeconds(Clamp(delay)), TimeSpan.FromSeconds(-1), CancellationToken.None);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
-    }
-
-    private async Task ProcessSafeAsync(QueueClient queue, QueueMessage message, CancellationToken ct)
-    {
-        try
-        {
-            await ProcessAsync(queue, message, ct);
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested)
-        {
-            log.LogError(e, "Free-place alert message {Id} failed; it is tried again in {Lease}", message.MessageId, Lease);
-        }
-    }
-
-    private static TimeSpan Clamp(TimeSpan t) => t < TimeSpan.Zero ? TimeSpan.Zero : t > FreePlaceAlerts.MaxVisibility ? FreePlaceAlerts.MaxVisibility : t;
 }

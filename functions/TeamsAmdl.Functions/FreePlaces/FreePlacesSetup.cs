@@ -25,6 +25,7 @@ public static class FreePlacesSetup
         services.AddSingleton<PlaceRequestService>();
         services.AddSingleton<FreePlaceAlerts>();
         services.AddSingleton<AlertFlusher>();
+        services.AddSingleton<AlertQueueHandler>();
         services.AddSingleton<FreePlaceOperations>();
         services.AddSingleton<FreePlaceCardSupport>();
         services.AddSingleton<FreePlacesBot>();

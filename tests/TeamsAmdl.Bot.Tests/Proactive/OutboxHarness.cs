@@ -10,6 +10,7 @@ using Azure.Core.Pipeline;
 using TeamsAmdl.Bot.Tests.Support;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using TeamsAmdl.Storage;
 using TeamsAmdl.TestSupport;
 
 namespace TeamsAmdl.Bot.Tests.Proactive;
@@ -146,6 +147,44 @@ internal sealed class OutboxHarness : IAsyncDisposable
                 throw new TimeoutException("Outbox not drained: " + string.Join(", ", entries.Select(e => $"{e.MessageKey}={e.Status}")));
             if (received == 0)
                 await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Plays the Functions host's [QueueTrigger] for one message: receives it (null if none is visible), hands it to
+    /// <see cref="OutboxWorker.HandleAsync(Azure.Storage.Queues.Models.QueueMessage, CancellationToken)"/>, deletes it
+    /// when that returns, and makes it visible again at once when it throws (host.json visibilityTimeout 0), rethrowing.
+    /// </summary>
+    public async Task<(Azure.Storage.Queues.Models.QueueMessage Message, QueueDisposition Disposition)?> TriggerAsync(OutboxWorker worker)
+    {
+        var message = (await QueueClient.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
+        if (message is null)
+            return null;
+        QueueDisposition disposition;
+        try
+        {
+            disposition = await worker.HandleAsync(message.MessageText, message.DequeueCount);
+        }
+        catch
+        {
+            await QueueClient.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+            throw;
+        }
+        await QueueClient.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        return (message, disposition);
+    }
+
+    /// <summary><see cref="TriggerAsync"/> once a message is visible (waits up to <paramref name="timeout"/>).</summary>
+    public async Task<(Azure.Storage.Queues.Models.QueueMessage Message, QueueDisposition Disposition)> TriggerNextAsync(OutboxWorker worker, TimeSpan? timeout = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            if (await TriggerAsync(worker) is { } handled)
+                return handled;
+            if (stopwatch.Elapsed > (timeout ?? TimeSpan.FromSeconds(15)))
+                throw new TimeoutException("No queue message became visible.");
+            await Task.Delay(50);
         }
     }
 

@@ -4,6 +4,7 @@ using TeamsAmdl.Filing.Graph;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using TeamsAmdl.Storage;
 using TeamsAmdl.TestSupport;
 
 namespace TeamsAmdl.Filing.Tests.Support;
@@ -62,6 +63,47 @@ public sealed class FilingHarness : IAsyncDisposable
             if (job.Status != FilingStatus.Pending) return job;
             if (watch.Elapsed > limit) throw new TimeoutException($"Job still Pending after {limit}: {job}");
             if (await Worker.RunOnceAsync(CancellationToken.None) == 0)
+                await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Plays the Functions host's [QueueTrigger] for one message: receives it (null if none is visible), hands it to
+    /// <see cref="FilingWorker.HandleAsync(string, long, CancellationToken)"/>, deletes it when that returns, and makes
+    /// it visible again at once when it throws (host.json visibilityTimeout 0), rethrowing.
+    /// </summary>
+    public async Task<(Azure.Storage.Queues.Models.QueueMessage Message, QueueDisposition Disposition)?> TriggerAsync()
+    {
+        var message = (await Outbox.Queue.ReceiveMessageAsync(TimeSpan.FromSeconds(30))).Value;
+        if (message is null) return null;
+        QueueDisposition disposition;
+        try
+        {
+            disposition = await Worker.HandleAsync(message.MessageText, message.DequeueCount);
+        }
+        catch
+        {
+            await Outbox.Queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero);
+            throw;
+        }
+        await Outbox.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        return (message, disposition);
+    }
+
+    /// <summary>Triggers until the job is Filed or Parked; the dispositions in order.</summary>
+    public async Task<(FilingJob Job, List<QueueDisposition> Dispositions)> TriggerUntilFinalAsync(string jobId, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(20);
+        var watch = Stopwatch.StartNew();
+        var dispositions = new List<QueueDisposition>();
+        while (true)
+        {
+            var job = await Outbox.GetAsync(jobId) ?? throw new InvalidOperationException("job missing");
+            if (job.Status != FilingStatus.Pending) return (job, dispositions);
+            if (watch.Elapsed > limit) throw new TimeoutException($"Job still Pending after {limit}: {job}");
+            if (await TriggerAsync() is { } handled)
+                dispositions.Add(handled.Disposition);
+            else
                 await Task.Delay(50);
         }
     }
