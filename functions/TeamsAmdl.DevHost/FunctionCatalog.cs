@@ -13,14 +13,15 @@ public sealed class FunctionCatalog
     public IReadOnlyList<TimerFunction> Timers { get; }
     public IReadOnlyList<QueueFunction> Queues { get; }
 
-    public FunctionCatalog(Assembly assembly)
+    /// <param name="disabled">Functions switched off as the host does with the app setting AzureWebJobs.&lt;name&gt;.Disabled.</param>
+    public FunctionCatalog(Assembly assembly, Func<string, bool>? disabled = null)
     {
         List<HttpFunction> http = [];
         List<TimerFunction> timers = [];
         List<QueueFunction> queues = [];
         foreach (var method in assembly.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)))
         {
-            if (method.GetCustomAttribute<FunctionAttribute>() is not { } function) continue;
+            if (method.GetCustomAttribute<FunctionAttribute>() is not { } function || disabled?.Invoke(function.Name) == true) continue;
             foreach (var parameter in method.GetParameters())
             {
                 if (parameter.GetCustomAttribute<HttpTriggerAttribute>() is { } h)

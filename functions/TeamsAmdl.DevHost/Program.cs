@@ -15,12 +15,19 @@ public sealed class Program
         var builder = WebApplication.CreateBuilder(args);
         HostPort.Configure(builder);
         builder.AddTeamsAmdl();
-        var catalog = new FunctionCatalog(typeof(AppServices).Assembly);
+        var config = builder.Configuration;
+        var catalog = new FunctionCatalog(typeof(AppServices).Assembly, name => config.GetValue($"AzureWebJobs.{name}.Disabled", false));
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddMvcCore(); // executes IActionResult return values
         if (builder.Configuration.GetValue("DevHost:RunTimers", true))
             builder.Services.AddHostedService<TimerTriggerService>();
+        var queues = HostJsonQueues.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        if (queues.MessageEncoding != "none")
+            throw new InvalidOperationException("host.json: extensions.queues.messageEncoding must be \"none\" (the outboxes write plain UTF-8 text).");
+        builder.Services.AddSingleton(queues);
+        if (builder.Configuration.GetValue("DevHost:RunQueues", true))
+            builder.Services.AddHostedService<QueueTriggerService>();
 
         var app = builder.Build();
         try

@@ -72,9 +72,6 @@ public sealed class FilingOptions
     public string JobcenterOrt { get; set; } = "Musterstadt";
     public string JobcenterAnschrift { get; set; } = "Musterstraße 1, 12345 Musterstadt";
 
-    /// <summary>Run the worker as a hosted service in the app process (besides the timer function under the Functions host).</summary>
-    public bool HostedWorker { get; set; } = true;
-
     public Documents.JobcenterInfo Jobcenter => new(JobcenterName, JobcenterOrt, JobcenterAnschrift);
 
     public bool HasGraphTarget => !string.IsNullOrWhiteSpace(SiteId) || !string.IsNullOrWhiteSpace(DriveId);

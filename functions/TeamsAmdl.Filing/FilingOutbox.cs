@@ -38,7 +38,7 @@ public sealed class FilingOutbox
     }
 
     internal TableClient Table { get; }
-    internal QueueClient Queue { get; }
+    public QueueClient Queue { get; }
     internal BlobContainerClient Documents { get; }
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)

@@ -58,12 +58,14 @@ public sealed class BotOptions
     /// <summary>What happens to an in-doubt message when it cannot be read back (no Bot:TeamsAppId, or no card): Resend or Park.</summary>
     public InDoubtPolicy InDoubt { get; set; } = InDoubtPolicy.Resend;
 
-    /// <summary>Run the outbox worker in this process (default on).</summary>
-    public bool RunOutboxWorker { get; set; } = true;
 
     public string EffectiveAppId => string.IsNullOrWhiteSpace(AppId) ? DevBotDefaults.AppId : AppId;
 
     public string EffectiveTenantId => string.IsNullOrWhiteSpace(TenantId) ? DevBotDefaults.TenantId : TenantId;
+
+    /// <summary>Whether anybody can send as the bot: the dev stand-ins, or a configured Bot:AppId (Production before that has nobody).</summary>
+    public static bool CanSend(IHostEnvironment env, IConfiguration config) =>
+        UseDevStandIns(env, config) || !string.IsNullOrWhiteSpace(config[$"{Section}:{nameof(AppId)}"]);
 
     public static bool UseDevStandIns(IHostEnvironment env, IConfiguration config) =>
         env.IsDevelopment() && config.GetValue($"{Section}:{nameof(DevStandIns)}", true);

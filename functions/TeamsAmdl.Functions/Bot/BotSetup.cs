@@ -45,10 +45,7 @@ public static class BotSetup
                     return GraphDeliveryReadBack.Create(sp.GetRequiredService<TokenCredential>(), o.TeamsAppId!, o.AppId, o.GraphBaseUrl);
                 });
         }
-        // Without a bot identity (Production before Bot:AppId is set) there is nobody to send as: no worker then.
-        var canSend = BotOptions.UseDevStandIns(builder.Environment, builder.Configuration)
-            || !string.IsNullOrWhiteSpace(builder.Configuration[$"{BotOptions.Section}:{nameof(BotOptions.AppId)}"]);
-        services.AddProactive(builder.Configuration, runWorker: canSend);
+        services.AddProactive(builder.Configuration);
         return builder;
     }
 

@@ -8,7 +8,7 @@ namespace TeamsAmdl.Functions.Bot;
 
 /// <summary>
 /// Proactive messages to staff (alerts, reminders, digests): through the durable outbox (bot/TeamsAmdl.Bot/Proactive),
-/// delivered by <see cref="OutboxWorkerService"/>. Callers give an idempotency key per message and recipient, so a
+/// delivered by the queue-triggered function outbox-deliver (Bot/Functions/OutboxQueueTrigger.cs). Callers give an idempotency key per message and recipient, so a
 /// retried feature run never sends twice.
 /// </summary>
 public sealed class Proactive(Outbox outbox, ConversationReferenceStore references, IOptions<BotOptions> options)
@@ -63,47 +63,13 @@ public sealed class StoreConversationReferenceRecorder(ConversationReferenceStor
     public Task RecordAsync(Activity activity, CancellationToken cancellationToken) => store.RecordAsync(activity, cancellationToken);
 }
 
-/// <summary>
-/// Runs the outbox worker inside the app process (standalone and under the Functions host, whose custom handler
-/// process stays up). Bot:RunOutboxWorker=false switches it off, e.g. for a second instance.
-/// </summary>
-public sealed class OutboxWorkerService(OutboxWorker worker, Proactive proactive, IOptions<BotOptions> options, ILogger<OutboxWorkerService> log,
-    IDeliveryReadBack? readBack = null) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (readBack is null)
-            log.LogWarning("Outbox: ungewisse Zustellungen (Absturz nach dem Senden) können nicht im Chat nachgeprüft werden, Bot:TeamsAppId fehlt; " +
-                           "sie werden nach Bot:InDoubt={Policy} behandelt (Resend: ggf. doppelt, Park: zur Prüfung geparkt).", options.Value.InDoubt);
-        else
-            log.LogInformation("Outbox: ungewisse Zustellungen werden im Chat nachgeprüft ({ReadBack}).", readBack.GetType().Name);
-        await proactive.InitializeAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await worker.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Outbox worker failed; restarting in 5 s");
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-            }
-        }
-    }
-}
-
 public static class ProactiveSetup
 {
     public const string ReferencesTable = "ConversationReferences";
     public const string OutboxTable = "Outbox";
     public const string OutboxQueue = "outbox";
 
-    public static IServiceCollection AddProactive(this IServiceCollection services, IConfiguration config, bool runWorker)
+    public static IServiceCollection AddProactive(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(sp => new ConversationReferenceStore(sp.GetRequiredService<Repositories.Tables>().Get(ReferencesTable),
             sp.GetRequiredService<TimeProvider>()));
@@ -120,8 +86,6 @@ public static class ProactiveSetup
         });
         services.AddSingleton<Proactive>();
         services.AddSingleton<IConversationReferenceRecorder, StoreConversationReferenceRecorder>();
-        if (runWorker && config.GetValue($"{BotOptions.Section}:{nameof(BotOptions.RunOutboxWorker)}", true))
-            services.AddHostedService<OutboxWorkerService>();
         return services;
     }
 }

@@ -32,7 +32,7 @@ namespace TeamsAmdl.Functions
 {
     /// <summary>
     /// Wires e-Akte filing into the app (docs/filing.md): <c>builder.AddFiling()</c> registers the outbox, the document
-    /// library, the renderers, the hosted worker and the timer job "filing-worker". An unusable configuration registers
+    /// library, the renderers, the worker for the queue-triggered function filing-deliver. An unusable configuration registers
     /// nothing but <see cref="FilingState"/>: StartupChecks stops the start with one line naming the setting. The HTTP
     /// routes (filing-jobs, filing-requeue, dev-filing-demo) are the function classes in Filing/Functions.
     /// </summary>
@@ -76,9 +76,7 @@ namespace TeamsAmdl.Functions
             if (state.Mode != FilingMode.Held)
                 services.AddSingleton(sp => new FilingWorker(sp.GetRequiredService<FilingOutbox>(), sp.GetRequiredService<IDocumentLibrary>(), options,
                     sp.GetRequiredService<ILogger<FilingWorker>>(), sp.GetRequiredService<TimeProvider>()));
-            services.AddHostedService<FilingHostedService>();
             services.AddSingleton<FilingDemo>();
-        services.AddTimerJob<FilingTimerJob>();
 
             var jobcenter = options.Jobcenter;
             services.AddSingleton(jobcenter);

@@ -16,6 +16,5 @@ public sealed class FreePlacesBot(IServiceProvider services, IHostEnvironment en
 
     public IBotMessageSender Sender => services.GetRequiredService<IBotMessageSender>();
 
-    public static bool CanSend(IHostEnvironment env, IConfiguration config) =>
-        BotOptions.UseDevStandIns(env, config) || !string.IsNullOrWhiteSpace(config[$"{BotOptions.Section}:{nameof(BotOptions.AppId)}"]);
+    public static bool CanSend(IHostEnvironment env, IConfiguration config) => BotOptions.CanSend(env, config);
 }

@@ -31,8 +31,6 @@ public sealed class FreePlacesOptions
     /// <summary>DIA-AM entry dates are announced this many days ahead.</summary>
     public int DiaAmLeadDays { get; set; } = FreePlaceTriggers.DefaultDiaAmLeadDays;
 
-    /// <summary>Run the alert worker (bundling queue consumer) in this process.</summary>
-    public bool RunAlertWorker { get; set; } = true;
 
     /// <summary>Parallel writes when a change fans out to the subscribed IFKs.</summary>
     public int FanOutConcurrency { get; set; } = 32;

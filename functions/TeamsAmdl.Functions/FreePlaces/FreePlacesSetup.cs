@@ -44,10 +44,6 @@ public static class FreePlacesSetup
 
         services.AddTimerJob<DiaAmEntryDateJob>();
         services.AddTimerJob<FreePlaceFlushJob>();
-        // Without a bot identity (Production before Bot:AppId is set) no card can go out: the changes wait in their rows.
-        if (FreePlacesBot.CanSend(builder.Environment, config)
-            && config.GetValue($"{FreePlacesOptions.Section}:{nameof(FreePlacesOptions.RunAlertWorker)}", true))
-            services.AddHostedService<AlertWorkerService>();
 
         services.AddConnectorRateLimit(config);
         return builder;

@@ -1,3 +1,6 @@
+using TeamsAmdl.Bot;
+using TeamsAmdl.Filing;
+using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Filing;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Seeding;
@@ -21,5 +24,17 @@ public static class StartupChecks
         await StorageSetup.EnsureReachableAsync(services.GetRequiredService<Tables>(), config, ct);
         if (config.GetValue("Seed:Demo", env.IsDevelopment()))
             await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        // The queues the triggers listen on exist before anything is queued (the host does not create them).
+        if (services.GetService<FilingOutbox>() is { } filingOutbox)
+            await filingOutbox.CreateIfNotExistsAsync(ct);
+        if (BotOptions.CanSend(env, config))
+        {
+            await services.GetRequiredService<Proactive>().InitializeAsync(ct);
+            if (services.GetService<IDeliveryReadBack>() is null)
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsAmdl.Startup").LogWarning(
+                    "Outbox: ungewisse Zustellungen (Absturz nach dem Senden) können nicht im Chat nachgeprüft werden, Bot:TeamsAppId fehlt; " +
+                    "sie werden nach Bot:InDoubt={Policy} behandelt (Resend: ggf. doppelt, Park: zur Prüfung geparkt).",
+                    services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value.InDoubt);
+        }
     }
 }

@@ -11,7 +11,7 @@ public sealed class TriggeredAlertsAppFactory : FreePlacesAppFactory
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["FreePlaces:BundlingWindow"] = "00:10:00",
-        ["FreePlaces:RunAlertWorker"] = "false",
+        ["AzureWebJobs.freeplaces-alerts.Disabled"] = "true",
     };
 }
 

@@ -16,7 +16,7 @@ public sealed class ScheduledFreePlacesAppFactory : FreePlacesAppFactory
         ["FreePlaces:WorkingHoursStart"] = "07:30",
         ["FreePlaces:WorkingHoursEnd"] = "17:00",
         ["FreePlaces:DailyCap"] = "1",
-        ["FreePlaces:RunAlertWorker"] = "false",
+        ["AzureWebJobs.freeplaces-alerts.Disabled"] = "true",
     };
 }
 

@@ -15,7 +15,7 @@ public sealed class QueueOnlyAppFactory : AppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Bot:RunOutboxWorker", "false");
+        builder.UseSetting("AzureWebJobs.outbox-deliver.Disabled", "true");
     }
 }
 
