@@ -8,14 +8,19 @@ namespace TeamsAmdl.DevHost;
 /// </summary>
 public sealed record HostJsonQueues(int BatchSize, int MaxDequeueCount, TimeSpan VisibilityTimeout, TimeSpan MaxPollingInterval, string MessageEncoding)
 {
-    public static HostJsonQueues Load(string path)
+    /// <summary>
+    /// Reads host.json; an app setting AzureFunctionsJobHost:extensions:queues:&lt;name&gt; (environment
+    /// AzureFunctionsJobHost__extensions__queues__&lt;name&gt;) overrides a value, as it does for the Functions host.
+    /// </summary>
+    public static HostJsonQueues Load(string path, IConfiguration config)
     {
         var queues = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["extensions"]?["queues"] : null;
+        string? Value(string name) => config[$"AzureFunctionsJobHost:extensions:queues:{name}"] ?? (string?)queues?[name]?.ToString();
         return new HostJsonQueues(
-            (int?)queues?["batchSize"] ?? 16,
-            (int?)queues?["maxDequeueCount"] ?? 5,
-            TimeSpan.Parse((string?)queues?["visibilityTimeout"] ?? "00:00:00"),
-            TimeSpan.Parse((string?)queues?["maxPollingInterval"] ?? "00:01:00"),
-            (string?)queues?["messageEncoding"] ?? "base64");
+            int.Parse(Value("batchSize") ?? "16", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Value("maxDequeueCount") ?? "5", System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.Parse(Value("visibilityTimeout") ?? "00:00:00", System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.Parse(Value("maxPollingInterval") ?? "00:01:00", System.Globalization.CultureInfo.InvariantCulture),
+            Value("messageEncoding") ?? "base64");
     }
 }

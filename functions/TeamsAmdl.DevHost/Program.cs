@@ -22,7 +22,7 @@ public sealed class Program
         builder.Services.AddMvcCore(); // executes IActionResult return values
         if (builder.Configuration.GetValue("DevHost:RunTimers", true))
             builder.Services.AddHostedService<TimerTriggerService>();
-        var queues = HostJsonQueues.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var queues = HostJsonQueues.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), config);
         if (queues.MessageEncoding != "none")
             throw new InvalidOperationException("host.json: extensions.queues.messageEncoding must be \"none\" (the outboxes write plain UTF-8 text).");
         builder.Services.AddSingleton(queues);

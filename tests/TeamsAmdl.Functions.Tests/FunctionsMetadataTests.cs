@@ -54,6 +54,7 @@ public sealed class FunctionsMetadataTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal(built, served);
         Assert.Contains(built, t => t is { Name: "messages", Type: "httpTrigger" });
         Assert.True(built.Count(t => t.Type == "timerTrigger") >= 3, "at least 3 timer triggers");
+        Assert.True(built.Count(t => t.Type == "queueTrigger") >= 2, "at least 2 queue triggers");
     }
 
     [Fact]

@@ -185,6 +185,19 @@ public sealed class Outbox
         return true;
     }
 
+    /// <summary>
+    /// Queues a fresh message (no receives carried) for a key whose queue message ended in the poison queue: the
+    /// row decides what happens (Pending: delivered; Sent: nothing sent again).
+    /// </summary>
+    public Task ResendAsync(string messageKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageKey);
+        return SendQueueMessageAsync(messageKey, cancellationToken);
+    }
+
+    /// <summary>The message key in a queue message's text (null if unreadable), e.g. of a poison message.</summary>
+    public static string? MessageKeyOf(string queueText) => FromQueueText(queueText).Key;
+
     /// <summary>Reads a whole row (with the activity); null if missing.</summary>
     internal async Task<TableEntity?> LoadRowAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {

@@ -85,6 +85,7 @@ public static class ProactiveSetup
                 sp.GetRequiredService<ILogger<OutboxWorker>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IDeliveryReadBack>());
         });
         services.AddSingleton<Proactive>();
+        services.AddSingleton<OutboxPoison>();
         services.AddSingleton<IConversationReferenceRecorder, StoreConversationReferenceRecorder>();
         return services;
     }

@@ -12,7 +12,7 @@ namespace TeamsAmdl.Functions.Bot.Functions;
 /// messages that need attention (Failed: Teams refused them, e.g. the user blocked the bot; Parked: gave up, or in
 /// doubt and could not be checked).
 /// </summary>
-public sealed class OutboxFunctions(Proactive proactive)
+public sealed class OutboxFunctions(Proactive proactive, OutboxPoison poison)
 {
     private const int DefaultMax = 200, MaxMax = 1000;
 
@@ -59,6 +59,32 @@ public sealed class OutboxFunctions(Proactive proactive)
             return ProblemResponses.Problem(409, "not_requeueable",
                 $"Nur fehlgeschlagene oder geparkte Nachrichten lassen sich erneut senden; diese hat den Status {entry.Status}.");
         return Results.Json(BotContracts.View((await proactive.Outbox.GetAsync(key, cancellationToken))!));
+    }
+
+    /// <summary>GET api/outbox/poison: queue messages the host gave up on (their function threw on every receive).</summary>
+    [Function("outbox-poison")]
+    public async Task<IResult> Poisoned(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/outbox/poison")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        if (Forbidden(req) is { } denied) return denied;
+        return Results.Json(await poison.ListAsync(cancellationToken));
+    }
+
+    /// <summary>POST api/outbox/poison/requeue {messageKey}: the poisoned message of that key back into the outbox queue, once.</summary>
+    [Function("outbox-poison-requeue")]
+    public async Task<IResult> RequeuePoisoned(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/outbox/poison/requeue")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        if (Forbidden(req) is { } denied) return denied;
+        var body = await JsonBody.ReadAsync<BotContracts.RequeueRequest>(req, cancellationToken, optional: true);
+        if (body.Problem is { } problem) return problem;
+        var key = body.Value?.MessageKey?.Trim();
+        if (string.IsNullOrEmpty(key) || key.Length > 512)
+            return ProblemResponses.Problem(400, "missing_message_key", "Bitte den Schlüssel der Nachricht („messageKey“) angeben.");
+        var moved = await poison.RequeueAsync(key, cancellationToken);
+        if (moved == 0)
+            return ProblemResponses.Problem(404, "not_poisoned", $"Für „{key}“ liegt keine aufgegebene Warteschlangen-Nachricht vor.");
+        return Results.Json(new BotContracts.PoisonRequeued(key, moved));
     }
 
     private static IResult? Forbidden(HttpRequest req) =>
