@@ -59,9 +59,6 @@ param filingSiteId string
 @minLength(1)
 param filingDriveId string
 
-@description('Optional prefix for every table, queue and blob container name of the app (Storage__TablePrefix), e.g. to share one data account between environments.')
-param storageTablePrefix string = ''
-
 @description('Client secret of the app registration. Leave empty to put it into the Key Vault yourself as secret "bot-client-secret" (README).')
 @secure()
 param botClientSecret string = ''
@@ -329,10 +326,6 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Storage__AccountName'
           value: dataStorage.name
-        }
-        {
-          name: 'Storage__TablePrefix'
-          value: storageTablePrefix
         }
         {
           name: 'Auth__TenantId'

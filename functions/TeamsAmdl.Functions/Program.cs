@@ -12,6 +12,10 @@ builder.AddTeamsAmdl();
 var host = builder.Build();
 try
 {
+    // The queue triggers listen on fixed queue names (functions.metadata); a prefix would send the messages elsewhere.
+    if (!string.IsNullOrEmpty(host.Services.GetRequiredService<IConfiguration>()["Storage:TablePrefix"]))
+        throw new StartupException("Storage:TablePrefix ist unter dem Functions-Host nicht möglich: die Queue-Trigger lauschen auf festen " +
+            "Warteschlangen (outbox, filing, freeplace-alerts). Für getrennte Umgebungen je ein eigenes Speicherkonto verwenden.");
     await StartupChecks.RunAsync(host.Services, CancellationToken.None);
 }
 catch (StartupException e)

@@ -28,7 +28,7 @@ namespace TeamsAmdl.Benchmarks;
 /// <summary>
 /// Free-place alert fan-out: one Abbruch in a measure whose team has <c>count</c> IFKs, all subscribed by default.
 /// The whole path runs as in production: alert planning and bundling rows in Azurite, the alert worker, the durable
-/// outbox and its hosted worker, the real <see cref="ConnectorClient"/> (HTTPS, Teams retry policy) behind the
+/// outbox and its queue trigger (dev host), the real <see cref="ConnectorClient"/> (HTTPS, Teams retry policy) behind the
 /// app's client-side rate limiter. The Bot Connector is a local HTTPS fake that enforces the Teams limits as the
 /// service does (per app per tenant 50 requests/s; per conversation 7/s, 8/2 s, 60/30 s, 1,800/h) and answers
 /// excess requests with 429 + Retry-After. The IFKs have installed the app (stored personal conversations);
@@ -193,7 +193,7 @@ public static class AlertFanOut
         {
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TEAMSAMDL_FUNCTIONS",
                 Path.Combine(RepoRoot.Find(), "functions", "TeamsAmdl.Functions"));
-            _ = Services; // builds and starts the host: seed, hosted workers
+            _ = Services; // builds and starts the host: seed, queue and timer triggers
             return this;
         }
     }

@@ -7,7 +7,7 @@ namespace TeamsAmdl.Functions.FreePlaces;
 
 /// <summary>
 /// Handles one message of the free-place alert queue (one or more IFKs' scheduled cards), whoever received it: the
-/// in-process <see cref="AlertWorkerService"/> (polling) or a [QueueTrigger] function. Every card is flushed;
+/// queue-triggered function freeplaces-alerts (FreePlaces/Functions/AlertQueueTrigger.cs). Every card is flushed;
 /// postponed (daily cap, not due yet) or failed cards get a message of their own for their new time, so waiting uses
 /// up no attempts. The message itself is then always done: the result is <see cref="QueueDisposition.Complete"/> and
 /// the caller deletes it (the trigger host does so when the function returns). Throws only if a card could not be

@@ -44,7 +44,7 @@ internal static class CrashWorkerProgram
 
         var graph = FilingGraph.CreateClient(options, new StaticToken(Env("FILING_TOKEN")));
         var library = new GraphDocumentLibrary(graph, options);
-        // As the app's FilingHostedService does: read the library once before the worker starts. It also brings the
+        // As a warm app instance would have: read the library once before the worker starts. It also brings the
         // Graph SDK's pipeline up, so a cold process on a busy machine does not spend the first attempt's lease on that.
         await library.VerifyAsync(CancellationToken.None);
         var worker = new FilingWorker(outbox, library, options, new StderrLogger<FilingWorker>(LogLevel.Information));

@@ -7,7 +7,7 @@ using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Tests.Bot;
 
-/// <summary>Proactive cards through the app's outbox and its hosted worker, delivered by the dev connector.</summary>
+/// <summary>Proactive cards through the app's outbox and its queue trigger (run by the dev host), delivered by the dev connector.</summary>
 public sealed class ProactiveTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private T Service<T>() where T : notnull => app.Services.GetRequiredService<T>();

@@ -49,7 +49,7 @@ public static class DigestTestSupport
     }
 
     /// <summary>
-    /// Delivers the outbox: runs the worker here and waits until every message is final (the app's hosted worker may
+    /// Delivers the outbox: runs the worker here and waits until every message is final (the dev host's queue trigger may
     /// hold some of them, so an empty queue alone does not mean they were sent).
     /// </summary>
     public static async Task DrainOutboxAsync(this AppFactory app)

@@ -93,7 +93,7 @@ public static class RatingTestSupport
         }
     }
 
-    /// <summary>Runs the outbox worker until every given message key is Sent (the hosted worker may take some of them).</summary>
+    /// <summary>Runs the outbox worker until every given message key is Sent (the dev host's queue trigger may take some of them).</summary>
     public static async Task DeliverAsync(this AppFactory app, params string[] keys)
     {
         var outbox = app.Service<Proactive>().Outbox;
