@@ -33,7 +33,7 @@ public static class AppServices
         // The worker's ASP.NET Core integration runs no authentication middleware: CallerMiddleware calls the scheme.
         var auth = services.AddAuthentication(dev ? AuthSchemes.DevUser : AuthSchemes.Entra);
         if (dev) auth.AddScheme<AuthenticationSchemeOptions, DevUserAuthenticationHandler>(AuthSchemes.DevUser, null);
-        else auth.AddScheme<EntraOptions, EntraAuthenticationHandler>(AuthSchemes.Entra, o => builder.Configuration.GetSection("Auth").Bind(o));
+        else auth.AddJwtBearer(AuthSchemes.Entra, o => EntraBearer.Configure(o, builder.Configuration.GetSection("Auth").Get<EntraOptions>() ?? new()));
 
         builder.AddBot();
         builder.AddFreePlaces(); // after AddBot: wraps the bot's connector in the Teams rate limiter
