@@ -29,6 +29,7 @@ public sealed class ConnectorRateLimiter
     private readonly SharedTenantBudget? _shared;
     private long _acquired;
     private long _reservations;
+    private int _underWay;
     private long _waits;
     private long _totalWaitTicks;
 
@@ -74,7 +75,15 @@ public sealed class ConnectorRateLimiter
         if (!_options.Enabled) return;
         if (_shared is not null)
         {
-            await AcquireSharedAsync(_shared, conversationId, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _underWay);
+            try
+            {
+                await AcquireSharedAsync(_shared, conversationId, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _underWay);
+            }
             return;
         }
         var started = _time.GetTimestamp();
@@ -141,7 +150,11 @@ public sealed class ConnectorRateLimiter
             cancellationToken.ThrowIfCancellationRequested();
             long waitTicks;
             lock (_gate)
-                waitTicks = conversationId is null ? 0 : Math.Max(0, ConversationLog(conversationId).EarliestAllowed(_conversationLimits, 0) - NowTicks());
+            {
+                var now = NowTicks();
+                var free = conversationId is null ? long.MinValue : ConversationLog(conversationId).EarliestAllowed(_conversationLimits, 0);
+                waitTicks = free > now ? free - now : 0;
+            }
             if (waitTicks > 0)
             {
                 if (_time.GetElapsedTime(started).Ticks + waitTicks > _options.MaxWait.Ticks) throw TooLate(waitTicks);
@@ -150,7 +163,7 @@ public sealed class ConnectorRateLimiter
                 continue;
             }
 
-            var permit = await shared.ReserveAsync(latest, cancellationToken).ConfigureAwait(false);
+            var permit = await shared.ReserveAsync(latest, Volatile.Read(ref _underWay), cancellationToken).ConfigureAwait(false);
             var taken = false;
             lock (_gate)
             {

@@ -21,8 +21,9 @@ namespace TeamsAmdl.Bot;
 /// Why not a row per (tenant, 1 s slot) with a budget each: the service counts sliding windows, and fixed slots let
 /// up to twice the budget through across a slot boundary unless every process also spaces its calls on a common
 /// grid — which is this design, minus the slot rows piling up in the table. A block is only as large as the number
-/// of the process's callers waiting right now (at most <see cref="ConnectorRateLimitOptions.SharedBlockSize"/>), so a
-/// process takes only what it uses at once, and the row is written about limit / block size times a second when busy.
+/// of the process's calls under way (at most <see cref="ConnectorRateLimitOptions.SharedBlockSize"/>), so a process
+/// takes only what it uses within moments (an idle process leaves at most a block minus one unused), and the row is
+/// written about limit / block size times a second when busy.
 /// </para>
 /// Conversation limits stay per process (<see cref="ConnectorRateLimiter"/>): the outbox sends a recipient's
 /// messages one row at a time, so one conversation is hardly ever served by two instances at once.
@@ -35,6 +36,7 @@ public sealed class SharedTenantBudget
     private const string RowKey = "tenant";
     private const string NextProperty = "Next";
     private const int MaxAttempts = 12;
+    private static readonly TimeSpan MaxLead = TimeSpan.FromMilliseconds(50);
 
     private readonly TableClient _table;
     private readonly string _partition;
@@ -45,7 +47,6 @@ public sealed class SharedTenantBudget
     private readonly SortedSet<long> _pool = [];
     private readonly SemaphoreSlim _claiming = new(1, 1);
     private Task? _creation;
-    private int _demand;
     private long _claims, _conflicts, _expired;
 
     /// <param name="table">The budget table (created on first use).</param>
@@ -84,29 +85,25 @@ public sealed class SharedTenantBudget
     /// Throws <see cref="ConnectorException"/> (429, <see cref="ConnectorRateLimiter.ErrorCode"/>, RetryAfter) when the
     /// earliest free time is later, claiming nothing then, or when the row cannot be read or written.
     /// </summary>
-    public async ValueTask<DateTimeOffset> ReserveAsync(DateTimeOffset latest, CancellationToken cancellationToken = default)
+    /// <param name="demand">
+    /// Calls of this process under way right now, this one included: they will want a permit again within moments,
+    /// so a claim takes that many (up to the block size); 1 when the process sends alone.
+    /// </param>
+    public async ValueTask<DateTimeOffset> ReserveAsync(DateTimeOffset latest, int demand = 1, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _demand);
-        try
+        while (true)
         {
-            while (true)
+            if (TryTake(latest) is { } permit) return permit;
+            await _claiming.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                if (TryTake(latest) is { } permit) return permit;
-                await _claiming.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (TryTake(latest) is { } claimedMeanwhile) return claimedMeanwhile;
-                    await ClaimAsync(latest, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _claiming.Release();
-                }
+                if (TryTake(latest) is { } claimedMeanwhile) return claimedMeanwhile;
+                await ClaimAsync(latest, Math.Clamp(demand, 1, _blockSize), cancellationToken).ConfigureAwait(false);
             }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _demand);
+            finally
+            {
+                _claiming.Release();
+            }
         }
     }
 
@@ -139,10 +136,8 @@ public sealed class SharedTenantBudget
         }
     }
 
-    private async Task ClaimAsync(DateTimeOffset latest, CancellationToken cancellationToken)
+    private async Task ClaimAsync(DateTimeOffset latest, int count, CancellationToken cancellationToken)
     {
-        int count;
-        lock (_gate) count = Math.Clamp(Volatile.Read(ref _demand) - _pool.Count, 1, _blockSize);
         long start;
         try
         {
@@ -153,8 +148,10 @@ public sealed class SharedTenantBudget
                 var reading = _time.GetTimestamp();
                 var row = await table.GetEntityIfExistsAsync<TableEntity>(_partition, RowKey, [NextProperty], ct).ConfigureAwait(false);
                 var now = _time.GetUtcNow();
-                // The first time must still lie ahead when the write has landed: about another read's duration.
-                var first = Math.Max(row.HasValue ? row.Value!.GetInt64(NextProperty) ?? 0 : 0, (now + _time.GetElapsedTime(reading)).UtcTicks);
+                // The first time should still lie ahead when the write has landed and the answer is back (read and write
+                // take about as long as each other); capped, so one slow read does not leave a gap in the grid.
+                var lead = TimeSpan.FromTicks(Math.Min(2 * _time.GetElapsedTime(reading).Ticks, MaxLead.Ticks));
+                var first = Math.Max(row.HasValue ? row.Value!.GetInt64(NextProperty) ?? 0 : 0, (now + lead).UtcTicks);
                 if (first > latest.UtcTicks) throw ConnectorRateLimiter.TooLate(first - now.UtcTicks); // claim nothing it cannot use
                 var claimed = new TableEntity(_partition, RowKey) { [NextProperty] = first + count * _spacing };
                 if (row.HasValue)
