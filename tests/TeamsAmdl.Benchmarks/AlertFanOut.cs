@@ -230,8 +230,9 @@ public static class AlertFanOut
 
         public FanOutApp Start()
         {
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TEAMSAMDL_FUNCTIONS",
-                Path.Combine(RepoRoot.Find(), "functions", "TeamsAmdl.Functions"));
+            // The factory looks the content root up by the entry assembly's name (the dev host now), the app's files are in Functions.
+            foreach (var assembly in new[] { "TEAMSAMDL_FUNCTIONS", "TEAMSAMDL_DEVHOST" })
+                Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_" + assembly, Path.Combine(RepoRoot.Find(), "functions", "TeamsAmdl.Functions"));
             _ = Services; // builds and starts the host: seed, hosted workers
             return this;
         }
