@@ -42,19 +42,26 @@ public static class AlertFanOut
     private const string Team = "team-bench";
     private const string MeasureNumber = "962-B-2026-0999";
 
-    /// <summary>Arguments: [count (2000)] [--cold] [--progress] [--timeline] [--set Section:Key=value]… (app settings, e.g. Bot:RateLimit:SafetyMargin=0.1).</summary>
+    /// <summary>
+    /// Arguments: [count (2000)] [--workers n (1)] [--cold] [--progress] [--timeline] [--set Section:Key=value]… (app settings,
+    /// e.g. Bot:RateLimit:SafetyMargin=0.1). With --workers n, n − 1 more outbox workers run as processes of their own
+    /// (<see cref="FanOutWorker"/>) on the same outbox and the same shared tenant budget, as a scaled-out app would.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var count = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=')) is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 2000;
+        var workersAt = Array.IndexOf(args, "--workers");
+        var workers = workersAt >= 0 && workersAt + 1 < args.Length ? int.Parse(args[workersAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+        var count = args.Where((a, i) => !a.StartsWith('-') && !a.Contains('=') && (workersAt < 0 || i != workersAt + 1)).FirstOrDefault() is { } n
+            ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 2000;
         var cold = args.Contains("--cold");
         var progress = args.Contains("--progress");
         var timeline = args.Contains("--timeline");
         var settings = args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Length).Select(x => args[x.i + 1].Split('=', 2))
             .ToDictionary(kv => kv[0], kv => kv[1]);
-        return await RunAsync(count, cold, progress, timeline, settings);
+        return await RunAsync(count, workers, cold, progress, timeline, settings);
     }
 
-    private static async Task<int> RunAsync(int count, bool cold, bool progress, bool timeline, IReadOnlyDictionary<string, string> settings)
+    private static async Task<int> RunAsync(int count, int workers, bool cold, bool progress, bool timeline, IReadOnlyDictionary<string, string> settings)
     {
         await using var connector = await FakeTeamsConnector.StartAsync();
         using var app = new FanOutApp(connector, settings).Start();
@@ -84,6 +91,23 @@ public static class AlertFanOut
         foreach (var k in Enumerable.Range(1, 10))
             await tables.Measures.UpsertEntityAsync(PlaceEntity.From(new Participation(MeasureNumber, $"TN-{k:0000}-BM", today.AddDays(-50)), time.GetUtcNow()));
 
+        // The other instances' outbox workers, each a process of its own (the app's own worker is the first).
+        var children = new List<System.Diagnostics.Process>();
+        var childStats = new ConcurrentQueue<string>();
+        for (var w = 1; w < workers; w++)
+        {
+            var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var number = w;
+            children.Add(FanOutWorker.Start(Azurite.ConnectionString, app.TablePrefix, Tenant, "28:" + FanOutApp.AppId, connector, line =>
+            {
+                if (line == "ready") ready.TrySetResult();
+                else if (line.StartsWith("stats ", StringComparison.Ordinal)) childStats.Enqueue(line);
+                else Console.WriteLine($"  worker {number}: {line}");
+            }));
+            await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        if (workers > 1) Console.WriteLine($"fanout: {workers - 1} more outbox worker processes running");
+
         var betreuer = (await staff.GetAsync("betr-01"))!;
         var clock = Stopwatch.StartNew();
         var triggeredAt = connector.Now;
@@ -108,6 +132,13 @@ public static class AlertFanOut
         }
         var done = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(3)); // late duplicates would show up here
+        foreach (var child in children)
+        {
+            child.StandardInput.Close(); // asks the worker to stop
+            if (!child.WaitForExit(TimeSpan.FromSeconds(20))) child.Kill(true);
+            child.WaitForExit();
+            child.Dispose();
+        }
 
         var perRecipient = connector.Deliveries.GroupBy(d => d.Recipient).ToDictionary(g => g.Key, g => g.Count());
         var lost = expected.Count(r => !perRecipient.ContainsKey(r));
@@ -123,7 +154,7 @@ public static class AlertFanOut
             .ToDictionary(g => g.Key, g => g.Count());
         var limiter = services.GetRequiredService<ConnectorRateLimiter>();
 
-        Console.WriteLine($"fanout {count} IFKs{(cold ? " (cold)" : "")}: delivered {sends.Count} in {done.TotalSeconds:F1} s after the exit " +
+        Console.WriteLine($"fanout {count} IFKs{(cold ? " (cold)" : "")}, {workers} worker process{(workers == 1 ? "" : "es")}: delivered {sends.Count} in {done.TotalSeconds:F1} s after the exit " +
                           $"(first card after {(sends.Count > 0 ? (sends[0] - triggeredAt).TotalSeconds : 0):F1} s)");
         Console.WriteLine($"  messages/s   sustained {steady:F1} (middle 80 % of the deliveries), first to last {sustained:F1}, end to end {endToEnd:F1}");
         Console.WriteLine($"  requests     {connector.Requests} to the connector ({connector.Creates} conversation creations), " +
@@ -139,7 +170,13 @@ public static class AlertFanOut
         }
         Console.WriteLine($"  lost         {lost}   duplicated {duplicated}");
         Console.WriteLine($"  outbox       {string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"))}");
-        Console.WriteLine($"  limiter      {limiter.Acquired} permits, {limiter.Waits} waited (total {limiter.TotalWait.TotalSeconds:F0} s)");
+        Console.WriteLine($"  limiter      {limiter.Acquired} permits, {limiter.Waits} waited (total {limiter.TotalWait.TotalSeconds:F0} s)" +
+                          (limiter.Shared is { } shared ? $", shared budget: {shared.Claims} claims, {shared.Conflicts} × 412, {shared.Expired} permits dropped" : ", not shared"));
+        foreach (var line in childStats)
+        {
+            var v = line.Split(' ');
+            Console.WriteLine($"  worker proc  {v[1]} permits, {v[2]} waited, shared budget: {v[3]} claims, {v[4]} × 412, {v[5]} permits dropped");
+        }
         if (File.Exists("/proc/loadavg"))
             Console.WriteLine($"  host         {Environment.ProcessorCount} CPUs, load average {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1/5/15 min)");
         var ok = lost == 0 && duplicated == 0 && steady >= 45 && connector.Throttled < 0.01 * connector.Requests;
@@ -152,11 +189,13 @@ public static class AlertFanOut
     {
         public const string AppId = "00000000-0000-0000-0000-00000000b07d";
 
+        public string TablePrefix { get; } = Azurite.UniqueName("f")[..12];
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
-            builder.UseSetting("Storage:TablePrefix", Azurite.UniqueName("f")[..12]);
+            builder.UseSetting("Storage:TablePrefix", TablePrefix);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:TeamsAmdl.Bot.OutboxWorker", "Error");
             builder.UseSetting("DevHost:RunTimers", "false");
@@ -191,14 +230,15 @@ public static class AlertFanOut
 
         public FanOutApp Start()
         {
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TEAMSAMDL_FUNCTIONS",
-                Path.Combine(RepoRoot.Find(), "functions", "TeamsAmdl.Functions"));
+            // The factory looks the content root up by the entry assembly's name (the dev host now), the app's files are in Functions.
+            foreach (var assembly in new[] { "TEAMSAMDL_FUNCTIONS", "TEAMSAMDL_DEVHOST" })
+                Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_" + assembly, Path.Combine(RepoRoot.Find(), "functions", "TeamsAmdl.Functions"));
             _ = Services; // builds and starts the host: seed, queue and timer triggers
             return this;
         }
     }
 
-    private sealed class StaticToken : TokenCredential
+    internal sealed class StaticToken : TokenCredential
     {
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
             new("bench-token", DateTimeOffset.UtcNow.AddHours(1));
@@ -229,6 +269,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     private readonly Queue<TimeSpan> _lastSecond = new();
 
     public string ServiceUrl { get; private set; } = "";
+    public string Thumbprint => _certificate.Thumbprint;
     public ConcurrentQueue<(string Recipient, TimeSpan At)> Deliveries { get; } = new();
     public int Requests => Volatile.Read(ref _requests);
     public int Throttled => Volatile.Read(ref _throttled);

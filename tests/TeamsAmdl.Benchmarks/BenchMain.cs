@@ -14,7 +14,8 @@ public static class BenchMain
                 await InvokeLatency.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000);
                 return 0;
             case "digest": return await DigestPublish.RunAsync(args.Skip(1).Select(int.Parse).ToArray());
-            case "fanout": return await AlertFanOut.RunAsync(args.Skip(1).ToArray()); // fanout [count] [--cold] [--progress] [--set key=value]…
+            case "fanout": return await AlertFanOut.RunAsync(args.Skip(1).ToArray()); // fanout [count] [--workers n] [--cold] [--progress] [--set key=value]…
+            case FanOutWorker.Command: return await FanOutWorker.RunAsync(); // started by fanout --workers n
             default:
                 Console.Error.WriteLine("Benchmarks: invoke [count]  (Universal Actions invoke latency, ping verb, over HTTP, app on Azurite)");
                 return 2;

@@ -1,39 +1,6 @@
 namespace TeamsAmdl.Bot;
 
 /// <summary>
-/// Client-side limits for outbound Bot Connector calls, defaulting to the documented Teams limits: per bot per
-/// conversation 7 per second, 8 per 2 seconds, 60 per 30 seconds and 1,800 per hour; per app per tenant 50 requests
-/// per second. Every window is stretched by <see cref="SafetyMargin"/> so that network jitter does not push a burst
-/// over the service's own window. Section "Bot:RateLimit" in the app.
-/// </summary>
-public sealed class ConnectorRateLimitOptions
-{
-    /// <summary>All calls of this app in the tenant (the bot serves one Jobcenter tenant).</summary>
-    public int PerTenantPerSecond { get; set; } = 50;
-
-    public int PerConversationPerSecond { get; set; } = 7;
-    public int PerConversationPer2Seconds { get; set; } = 8;
-    public int PerConversationPer30Seconds { get; set; } = 60;
-    public int PerConversationPerHour { get; set; } = 1800;
-
-    /// <summary>Fraction by which each window is lengthened on the client (0.05 = 5 %: 50/s becomes 50 per 1.05 s).</summary>
-    public double SafetyMargin { get; set; } = 0.05;
-
-    /// <summary>
-    /// Longest a call waits for a permit. A call that would wait longer fails at once with a
-    /// <see cref="ConnectorException"/> (status 429, code <see cref="ConnectorRateLimiter.ErrorCode"/>, RetryAfter set), so a
-    /// caller such as the outbox worker reschedules instead of holding its lease.
-    /// </summary>
-    public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Spread the tenant's calls evenly (at least window/limit apart) instead of letting them out in bursts.</summary>
-    public bool Smooth { get; set; } = true;
-
-    /// <summary>Set to false to switch the limiter off (calls pass straight through).</summary>
-    public bool Enabled { get; set; } = true;
-}
-
-/// <summary>
 /// Sliding-window limiter for <see cref="RateLimitedConnectorClient"/>. A call first waits until its conversation is
 /// within the conversation limits, then reserves the next tenant slot: the earliest time at which, for every limit
 /// (n calls per window w, stretched by the margin), fewer than n slots lie in the window — and, with
@@ -41,6 +8,10 @@ public sealed class ConnectorRateLimitOptions
 /// in bursts. Slots are handed out in order and recorded at their scheduled time, so a caller that wakes late does not
 /// push the following ones back: the tenant rate stays at the limit as long as calls are waiting. Windows are measured
 /// on a monotonic clock. Thread-safe; one instance per app and tenant.
+/// <para>
+/// With a <see cref="SharedTenantBudget"/> the tenant's send times come from the budget all processes of the app share
+/// (its grid also spreads this process's calls evenly); the conversation windows are still kept here.
+/// </para>
 /// </summary>
 public sealed class ConnectorRateLimiter
 {
@@ -55,11 +26,15 @@ public sealed class ConnectorRateLimiter
     private readonly Dictionary<string, Log> _conversations = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly ConnectorRateLimitOptions _options;
+    private readonly SharedTenantBudget? _shared;
     private long _acquired;
+    private long _reservations;
+    private int _underWay;
     private long _waits;
     private long _totalWaitTicks;
 
-    public ConnectorRateLimiter(ConnectorRateLimitOptions? options = null, TimeProvider? timeProvider = null)
+    /// <param name="shared">The tenant budget shared with the app's other processes; null: this process alone keeps the tenant limit.</param>
+    public ConnectorRateLimiter(ConnectorRateLimitOptions? options = null, TimeProvider? timeProvider = null, SharedTenantBudget? shared = null)
     {
         _options = options ?? new ConnectorRateLimitOptions();
         _time = timeProvider ?? TimeProvider.System;
@@ -74,9 +49,13 @@ public sealed class ConnectorRateLimiter
         _longestConversationWindow = _conversationLimits.Length == 0 ? 0 : _conversationLimits.Max(l => l.WindowTicks);
         _spacing = _options.Smooth && _tenantLimits.Length > 0 ? _tenantLimits.Max(l => l.WindowTicks / l.Permits) : 0;
         _tenant = new Log(_tenantLimits.Length == 0 ? 0 : _tenantLimits.Max(l => l.Permits));
+        _shared = shared;
     }
 
     public ConnectorRateLimitOptions Options => _options;
+
+    /// <summary>The budget shared with the app's other processes, if any.</summary>
+    public SharedTenantBudget? Shared => _shared;
 
     /// <summary>Permits handed out so far.</summary>
     public long Acquired => Interlocked.Read(ref _acquired);
@@ -94,6 +73,19 @@ public sealed class ConnectorRateLimiter
     public async ValueTask AcquireAsync(string? conversationId, CancellationToken cancellationToken = default)
     {
         if (!_options.Enabled) return;
+        if (_shared is not null)
+        {
+            Interlocked.Increment(ref _underWay);
+            try
+            {
+                await AcquireSharedAsync(_shared, conversationId, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _underWay);
+            }
+            return;
+        }
         var started = _time.GetTimestamp();
         var waited = false;
         while (true)
@@ -125,11 +117,7 @@ public sealed class ConnectorRateLimiter
             }
 
             if (!reserved && _time.GetElapsedTime(started).Ticks + waitTicks > _options.MaxWait.Ticks)
-            {
-                var wait = TimeSpan.FromTicks(waitTicks);
-                throw new ConnectorException(429, ErrorCode,
-                    $"Sendegrenze der App erreicht (Teams-Limits); nächster Versuch in {Math.Ceiling(wait.TotalSeconds)} s.", retryAfter: wait);
-            }
+                throw TooLate(waitTicks);
             if (waitTicks > 0)
             {
                 waited = true;
@@ -143,6 +131,83 @@ public sealed class ConnectorRateLimiter
             }
             return;
         }
+    }
+
+    /// <summary>
+    /// As <see cref="AcquireAsync"/>, the tenant's send time taken from the shared budget: wait for the conversation,
+    /// take a permit, record it in the conversation's log at the permit's time (or give it back if a call to the same
+    /// conversation got in first), wait until then. A caller that wakes later than the budget's allowance drops the
+    /// permit and takes another, so no call leaves late enough to crowd the grid (its conversation entry stays: that
+    /// errs on the safe side).
+    /// </summary>
+    private async ValueTask AcquireSharedAsync(SharedTenantBudget shared, string? conversationId, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var latest = _time.GetUtcNow() + _options.MaxWait;
+        var waited = false;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            long waitTicks;
+            lock (_gate)
+            {
+                var now = NowTicks();
+                var free = conversationId is null ? long.MinValue : ConversationLog(conversationId).EarliestAllowed(_conversationLimits, 0);
+                waitTicks = free > now ? free - now : 0;
+            }
+            if (waitTicks > 0)
+            {
+                if (_time.GetElapsedTime(started).Ticks + waitTicks > _options.MaxWait.Ticks) throw TooLate(waitTicks);
+                waited = true;
+                await Task.Delay(TimeSpan.FromTicks(waitTicks), _time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var permit = await shared.ReserveAsync(latest, Volatile.Read(ref _underWay), cancellationToken).ConfigureAwait(false);
+            var taken = false;
+            lock (_gate)
+            {
+                var now = NowTicks();
+                var slot = now + Math.Max(0, (permit - _time.GetUtcNow()).Ticks); // the permit's time on the monotonic clock
+                var conversation = conversationId is null ? null : ConversationLog(conversationId);
+                if (conversation is null || conversation.EarliestAllowed(_conversationLimits, 0) <= slot)
+                {
+                    conversation?.Add(slot);
+                    taken = true;
+                    if ((Interlocked.Increment(ref _reservations) & 1023) == 0) EvictIdle(now);
+                }
+            }
+            if (!taken)
+            {
+                shared.Return(permit);
+                continue;
+            }
+            var delay = permit - _time.GetUtcNow();
+            if (delay > TimeSpan.Zero)
+            {
+                waited = true;
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            if (_time.GetUtcNow() - permit > shared.Lateness)
+            {
+                shared.Dropped();
+                continue;
+            }
+            Interlocked.Increment(ref _acquired);
+            if (waited)
+            {
+                Interlocked.Increment(ref _waits);
+                Interlocked.Add(ref _totalWaitTicks, _time.GetElapsedTime(started).Ticks);
+            }
+            return;
+        }
+    }
+
+    internal static ConnectorException TooLate(long waitTicks)
+    {
+        var wait = TimeSpan.FromTicks(waitTicks);
+        return new ConnectorException(429, ErrorCode,
+            $"Sendegrenze der App erreicht (Teams-Limits); nächster Versuch in {Math.Ceiling(wait.TotalSeconds)} s.", retryAfter: wait);
     }
 
     private long NowTicks() => _time.GetElapsedTime(0).Ticks; // monotonic: elapsed since the timestamp origin

@@ -1,5 +1,7 @@
 using TeamsAmdl.Bot;
+using Microsoft.Extensions.Options;
 using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Timers;
 
 namespace TeamsAmdl.Functions.FreePlaces;
@@ -58,7 +60,11 @@ public static class FreePlacesSetup
     public static IServiceCollection AddConnectorRateLimit(this IServiceCollection services, IConfiguration config)
     {
         if (!services.Any(d => d.ServiceType == typeof(ConnectorRateLimiter)))
-            services.AddSingleton(sp => new ConnectorRateLimiter(config.GetSection(RateLimitSection).Get<ConnectorRateLimitOptions>()));
+            services.AddSingleton(sp =>
+            {
+                var options = config.GetSection(RateLimitSection).Get<ConnectorRateLimitOptions>() ?? new ConnectorRateLimitOptions();
+                return new ConnectorRateLimiter(options, shared: SharedTenantBudget(sp, options));
+            });
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(ConnectorClient));
         if (inner is null) return services;
         services.Remove(inner);
@@ -70,5 +76,15 @@ public static class FreePlacesSetup
             return client as RateLimitedConnectorClient ?? new RateLimitedConnectorClient(client, sp.GetRequiredService<ConnectorRateLimiter>());
         });
         return services;
+    }
+
+    /// <summary>The tenant limit shared by all instances of the app (Bot:RateLimit:Shared, on where the app has storage).</summary>
+    private static SharedTenantBudget? SharedTenantBudget(IServiceProvider sp, ConnectorRateLimitOptions options)
+    {
+        var config = sp.GetRequiredService<IConfiguration>();
+        var hasStorage = !string.IsNullOrWhiteSpace(config["Storage:ConnectionString"]) || !string.IsNullOrWhiteSpace(config["Storage:AccountName"]);
+        if (!options.Enabled || !options.Shared || !hasStorage || sp.GetService<Tables>() is not { } tables) return null;
+        return new SharedTenantBudget(tables.Get(TeamsAmdl.Bot.SharedTenantBudget.DefaultTable),
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.EffectiveTenantId, options);
     }
 }
