@@ -14,7 +14,7 @@ namespace TeamsAmdl.Functions.Ratings;
 /// follow-ups did not finish (crash, storage hiccup).
 /// </summary>
 public sealed class RatingFollowUps(RatingStore store, TemplateStore templates, StaffRepository staff,
-    IServiceProvider services, TimeProvider time, ILogger<RatingFollowUps> log)
+    Lazy<Proactive> proactive, BewertungsbogenRenderer renderer, FilingOutbox filing, TimeProvider time, ILogger<RatingFollowUps> log)
 {
     public static string FlaggedKey(string ratingId, string assessorId, string recipientId) => $"rating:{ratingId}:{assessorId}:flagged:{recipientId}";
 
@@ -37,12 +37,11 @@ public sealed class RatingFollowUps(RatingStore store, TemplateStore templates, 
                 if (managers.Count == 0)
                     log.LogWarning("Auffällige Bewertung {Rating}/{Assessor}: keine Führungskraft gefunden", ratingId, assessorId);
                 var betreuer = people.TryGetValue(s.Request.BetreuerId, out var b) ? b.DisplayName : null;
-                await services.GetRequiredService<Proactive>().SendCardAsync(
+                await proactive.Value.SendCardAsync(
                     managers.Select(m => (m, FlaggedKey(ratingId, assessorId, m.Id))),
                     _ => RatingCards.Flagged(s, t, a, betreuer, today), ct);
             }
-            var receipt = await RatingDocument.QueueAsync(services.GetRequiredService<BewertungsbogenRenderer>(),
-                services.GetRequiredService<FilingOutbox>(), s, t, a, ct);
+            var receipt = await RatingDocument.QueueAsync(renderer, filing, s, t, a, ct);
             try
             {
                 await store.UpdateAssignmentAsync(a with { FollowUpsDone = true, FilingJobId = receipt.JobId, FilingPath = receipt.Path }, ct);
