@@ -78,7 +78,7 @@ public static class StorageSetup
     }
 
     // Azure.Core wraps the attempts of a retried call in an AggregateException; the first attempt's reason is enough.
-    private static string Short(Exception e) =>
+    internal static string Short(Exception e) =>
         (e is AggregateException { InnerExceptions.Count: > 0 } a ? a.InnerExceptions[0] : e).Message.Split('\n')[0].Trim();
 }
 

@@ -46,6 +46,13 @@ public static class BotSetup
                 });
         }
         services.AddProactive(builder.Configuration);
+        // Everything that sends as the bot (Proactive → Outbox → ConnectorClient → credential, the read-back) cannot be
+        // built in Production before Bot:AppId is set, while the services that sometimes send must still serve their
+        // other routes: they take these lazily, resolved only when a message actually goes out.
+        services.AddTransient(sp => new Lazy<Proactive>(sp.GetRequiredService<Proactive>));
+        services.AddTransient(sp => new Lazy<ConnectorClient>(sp.GetRequiredService<ConnectorClient>));
+        services.AddTransient(sp => new Lazy<IBotMessageSender>(sp.GetRequiredService<IBotMessageSender>));
+        services.AddTransient(sp => new Lazy<IDeliveryReadBack?>(() => sp.GetService<IDeliveryReadBack>()));
         return builder;
     }
 

@@ -34,7 +34,8 @@ public sealed class DigestDeliveryEntity : ITableEntity
 /// back first (found: Sent, not posted again; not found: posted; cannot tell: nothing is posted). Without a read-back
 /// it is posted again (at-least-once, like the outbox's Resend policy).
 /// </summary>
-public sealed class ChannelPoster(DigestTables tables, IServiceProvider services, TimeProvider time, ILogger<ChannelPoster> log)
+public sealed class ChannelPoster(DigestTables tables, Lazy<ConnectorClient> connectorClient,
+    Lazy<IDeliveryReadBack?> deliveryReadBack, Lazy<Proactive> proactive, TimeProvider time, ILogger<ChannelPoster> log)
 {
     public static readonly TimeSpan InDoubtAfter = TimeSpan.FromMinutes(2);
 
@@ -45,7 +46,7 @@ public sealed class ChannelPoster(DigestTables tables, IServiceProvider services
         if (channel.Status != ConversationReferenceStatus.Active || string.IsNullOrEmpty(channel.ServiceUrl) || string.IsNullOrEmpty(channel.ConversationId))
             return new ChannelOutcome(channel.Key, name, "failed", DigestTexts.BotNotInChannel(name));
         var table = await tables.GetAsync(DigestTables.DeliveriesTable, ct);
-        var connector = services.GetRequiredService<ConnectorClient>();
+        var connector = connectorClient.Value;
         for (var part = 0; part < cards.Count; part++)
         {
             var rowKey = TableKeys.Escape($"channel|{channel.Key}|{part + 1:D2}");
@@ -56,7 +57,7 @@ public sealed class ChannelPoster(DigestTables tables, IServiceProvider services
             if (row?.Status == "Sending" && now - row.AttemptAt < InDoubtAfter)
                 return new ChannelOutcome(channel.Key, name, "pending", DigestTexts.ChannelInProgress(name));
             var marker = DeliveryMarker.For($"digest:{digestId}:channel:{channel.Key}:{part + 1:D2}");
-            if (row?.Status == "Sending" && services.GetService<IDeliveryReadBack>() is { } readBack)
+            if (row?.Status == "Sending" && deliveryReadBack.Value is { } readBack)
             {
                 string? found;
                 try
@@ -120,7 +121,7 @@ public sealed class ChannelPoster(DigestTables tables, IServiceProvider services
                 if (e.Status is 403 or 404)
                 {
                     // The bot was removed from the team or the channel is gone: remember it, so the tab stops offering it.
-                    await services.GetRequiredService<Proactive>().References.MarkGoneAsync(channel.TenantId, ConversationKind.Channel, channel.Key, ct);
+                    await proactive.Value.References.MarkGoneAsync(channel.TenantId, ConversationKind.Channel, channel.Key, ct);
                     return new ChannelOutcome(channel.Key, name, "failed", DigestTexts.BotNotInChannel(name));
                 }
                 return new ChannelOutcome(channel.Key, name, "failed", DigestTexts.ChannelTransient(name));

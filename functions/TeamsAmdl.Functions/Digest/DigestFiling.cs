@@ -22,14 +22,13 @@ public sealed record DigestFilingResult(int Queued, int AlreadyQueued, IReadOnly
 /// through Microsoft Graph). The renderer is deterministic and the outbox keys by path and content, so repeating a
 /// publication run queues nothing twice; a later publication of the same week becomes a new version of the file.
 /// </summary>
-public sealed class DigestFiling(IServiceProvider services, ILogger<DigestFiling> log)
+// The outbox and renderer exist unless the Filing settings are unusable (then the start stops anyway).
+public sealed class DigestFiling(ILogger<DigestFiling> log, FilingOutbox? outbox = null, MassnahmeinfoRenderer? renderer = null)
 {
     private Task? _created;
 
     public async Task<DigestFilingResult> QueueAsync(DigestSnapshot snapshot, DigestEntity row, CancellationToken ct)
     {
-        var outbox = services.GetService<FilingOutbox>();
-        var renderer = services.GetService<MassnahmeinfoRenderer>();
         if (outbox is null || renderer is null)
             return new DigestFilingResult(0, 0, [DigestTexts.FilingUnavailable]);
         var created = _created ??= outbox.CreateIfNotExistsAsync(CancellationToken.None);

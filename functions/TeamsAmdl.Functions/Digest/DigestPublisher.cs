@@ -54,7 +54,7 @@ public sealed class DigestPublisher(
     DigestFiling filing,
     ChannelPoster channels,
     StaffRepository staff,
-    IServiceProvider services,
+    Lazy<Proactive> bot,
     IOptions<DigestOptions> options,
     TimeProvider time,
     ILogger<DigestPublisher> log)
@@ -85,7 +85,7 @@ public sealed class DigestPublisher(
 
         if (channelIds.Count > 0)
         {
-            var proactive = services.GetRequiredService<Proactive>();
+            var proactive = bot.Value;
             var problems = new List<ChannelOutcome>();
             foreach (var c in channelIds)
             {
@@ -137,7 +137,7 @@ public sealed class DigestPublisher(
         // 1:1 through the outbox: keys per digest, part and person, so a repeated run queues nothing twice.
         if (reachable.Count > 0)
         {
-            var proactive = services.GetRequiredService<Proactive>();
+            var proactive = bot.Value;
             await Task.WhenAll(parts.Cards.Select((card, p) =>
                 proactive.SendCardAsync(reachable.Select(s => (s, $"digest:{row.RowKey}:{p + 1:D2}:{s.Id}")), _ => card, ct)));
         }
@@ -147,7 +147,7 @@ public sealed class DigestPublisher(
         var outcomes = new List<ChannelOutcome>();
         if (row.ChannelIdList.Count > 0)
         {
-            var proactive = services.GetRequiredService<Proactive>();
+            var proactive = bot.Value;
             foreach (var c in row.ChannelIdList)
             {
                 var reference = await proactive.References.GetChannelAsync(proactive.TenantId, c, ct);

@@ -19,7 +19,7 @@ public sealed class WeeklyInputJob(
     DigestInputRepository inputs,
     StaffRepository staff,
     WeeklyInputCards cards,
-    IServiceProvider services,
+    Lazy<Proactive> bot,
     IOptions<DigestOptions> options,
     TimeProvider time,
     ILogger<WeeklyInputJob> log) : ITimerJob
@@ -60,7 +60,7 @@ public sealed class WeeklyInputJob(
             marker ??= new DigestRequestEntity { PartitionKey = week.ToString(), RowKey = group.Key };
             if (measures.Count > 0)
             {
-                proactive ??= services.GetRequiredService<Proactive>();
+                proactive ??= bot.Value;
                 var list = cards.Build(week, betreuer.DisplayName, measures, reminder: !due.Request, data.Today);
                 var kind = due.Request ? "digest-request" : "digest-reminder";
                 for (var i = 0; i < list.Count; i++)

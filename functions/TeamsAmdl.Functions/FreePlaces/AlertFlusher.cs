@@ -24,8 +24,9 @@ public sealed class AlertFlusher(FreePlacesStore store, FreePlaceAlerts alerts, 
     private static readonly TimeSpan StateCacheLifetime = TimeSpan.FromSeconds(2);
     // Mutes take effect for cards built from 2 s after the change on: one scan instead of a read per card.
     private static readonly TimeSpan SubscriptionCacheLifetime = TimeSpan.FromSeconds(2);
-    private (DateTime At, Task<IReadOnlyDictionary<string, FreePlaceSubscription>> Subscriptions)? _subscriptions;
-    private readonly ConcurrentDictionary<string, (DateTime At, Task<MeasureState?> State)> _states = new(StringComparer.Ordinal);
+    // Cache ages as the clock's timestamps (GetTimestamp), not dates.
+    private (long At, Task<IReadOnlyDictionary<string, FreePlaceSubscription>> Subscriptions)? _subscriptions;
+    private readonly ConcurrentDictionary<string, (long At, Task<MeasureState?> State)> _states = new(StringComparer.Ordinal);
     private readonly FreePlacesOptions _options = options.Value;
     private readonly AlertDailyCap _cap = options.Value.ToDailyCap();
 
@@ -155,9 +156,9 @@ public sealed class AlertFlusher(FreePlacesStore store, FreePlaceAlerts alerts, 
 
     private async Task<IReadOnlyDictionary<string, FreePlaceSubscription>> SubscriptionsAsync(FreePlaceViews.Names names, CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
+        var now = time.GetTimestamp();
         var cached = _subscriptions;
-        if (cached is { } c && now - c.At < SubscriptionCacheLifetime && !c.Subscriptions.IsFaulted) return await c.Subscriptions;
+        if (cached is { } c && time.GetElapsedTime(c.At, now) < SubscriptionCacheLifetime && !c.Subscriptions.IsFaulted) return await c.Subscriptions;
         var load = subscriptions.ListAsync(names.Staff, ct);
         _subscriptions = (now, load);
         return await load;
@@ -186,11 +187,11 @@ public sealed class AlertFlusher(FreePlacesStore store, FreePlaceAlerts alerts, 
 
     private async Task<MeasureState?> StateAsync(string number, DateOnly today, CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
+        var now = time.GetTimestamp();
         var entry = _states.AddOrUpdate(number, _ => (now, measures.GetAsync(number, today, ct)),
-            (_, old) => now - old.At < StateCacheLifetime && !old.State.IsFaulted ? old : (now, measures.GetAsync(number, today, ct)));
+            (_, old) => time.GetElapsedTime(old.At, now) < StateCacheLifetime && !old.State.IsFaulted ? old : (now, measures.GetAsync(number, today, ct)));
         if (_states.Count > 1000)
-            foreach (var (k, v) in _states.Where(x => now - x.Value.At > StateCacheLifetime).ToList()) _states.TryRemove(new(k, v));
+            foreach (var (k, v) in _states.Where(x => time.GetElapsedTime(x.Value.At, now) > StateCacheLifetime).ToList()) _states.TryRemove(new(k, v));
         return await entry.State;
     }
 

@@ -15,7 +15,7 @@ public sealed class FreePlaceViews(MeasureRepository measures, TraegerRepository
 {
     private static readonly TimeSpan DirectoryLifetime = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _directoryGate = new(1, 1);
-    private (DateTime LoadedAt, Names Names)? _directory;
+    private (long LoadedAt, Names Names)? _directory; // LoadedAt: the clock's timestamp
 
     public sealed record Names(IReadOnlyDictionary<string, string> Traeger, IReadOnlyDictionary<string, Staff> Staff);
 
@@ -23,14 +23,14 @@ public sealed class FreePlaceViews(MeasureRepository measures, TraegerRepository
 
     public async Task<Names> NamesAsync(CancellationToken ct)
     {
-        if (_directory is { } d && DateTime.UtcNow - d.LoadedAt < DirectoryLifetime) return d.Names;
+        if (_directory is { } d && time.GetElapsedTime(d.LoadedAt) < DirectoryLifetime) return d.Names;
         await _directoryGate.WaitAsync(ct);
         try
         {
-            if (_directory is { } again && DateTime.UtcNow - again.LoadedAt < DirectoryLifetime) return again.Names;
+            if (_directory is { } again && time.GetElapsedTime(again.LoadedAt) < DirectoryLifetime) return again.Names;
             var names = new Names((await traeger.ListAsync(ct)).ToDictionary(t => t.Id, t => t.Name),
                 (await staff.ListAsync(ct)).ToDictionary(s => s.Id));
-            _directory = (DateTime.UtcNow, names);
+            _directory = (time.GetTimestamp(), names);
             return names;
         }
         finally

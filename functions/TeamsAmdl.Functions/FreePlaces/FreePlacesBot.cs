@@ -7,14 +7,14 @@ namespace TeamsAmdl.Functions.FreePlaces;
 /// (Production before Bot:AppId is set) the connector cannot be built, and requests, exits and subscriptions must
 /// still work — only the cards then cannot go out (<see cref="IsConfigured"/>).
 /// </summary>
-public sealed class FreePlacesBot(IServiceProvider services, IHostEnvironment env, IConfiguration config)
+public sealed class FreePlacesBot(Lazy<Proactive> proactive, Lazy<IBotMessageSender> sender, IHostEnvironment env, IConfiguration config)
 {
     /// <summary>Whether the app can send as the bot: the development stand-ins, or a configured Bot:AppId.</summary>
     public bool IsConfigured { get; } = CanSend(env, config);
 
-    public Proactive Proactive => services.GetRequiredService<Proactive>();
+    public Proactive Proactive => proactive.Value;
 
-    public IBotMessageSender Sender => services.GetRequiredService<IBotMessageSender>();
+    public IBotMessageSender Sender => sender.Value;
 
     public static bool CanSend(IHostEnvironment env, IConfiguration config) => BotOptions.CanSend(env, config);
 }

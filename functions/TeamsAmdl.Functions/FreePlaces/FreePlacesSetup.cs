@@ -22,6 +22,7 @@ public static class FreePlacesSetup
         services.AddSingleton<FreePlacesStore>();
         services.AddSingleton<SubscriptionRepository>();
         services.AddSingleton<PlaceRequestRepository>();
+        services.AddSingleton<PlaceRequestIds>();
         services.AddSingleton<PlaceStateChanges>();
         services.AddSingleton<FreePlaceViews>();
         services.AddSingleton<PlaceRequestService>();

@@ -173,8 +173,8 @@ public sealed class AlertRowEntity : ITableEntity
 }
 
 /// <summary>
-/// A place request (PartitionKey = Maßnahmenummer, RowKey = request id). The id starts with the arrival time in
-/// ticks, so RowKey order is request order (the waiting list's order). Only the pseudonymous reference is stored.
+/// A place request (PartitionKey = Maßnahmenummer, RowKey = request id from <see cref="PlaceRequestIds"/>). The id starts
+/// with the arrival time in ticks, so RowKey order is request order (the waiting list's order). Only the pseudonymous reference is stored.
 /// </summary>
 public sealed class PlaceRequestEntity : ITableEntity
 {
@@ -210,13 +210,4 @@ public sealed class PlaceRequestEntity : ITableEntity
     public PlaceRequestStatus State => Enum.Parse<PlaceRequestStatus>(Status);
     [IgnoreDataMember] // computed: the SDK would store every public getter
     public DateOnly? Entry => StoredDate.ReadNullable(EntryDate);
-
-    private static long _sequence;
-
-    /// <summary>
-    /// A new request id: UTC ticks of the arrival (real clock) plus a process-wide sequence, so ids sort in arrival
-    /// order even for requests in the same tick.
-    /// </summary>
-    public static string NewId() =>
-        $"{DateTime.UtcNow.Ticks:D19}-{Interlocked.Increment(ref _sequence) % 1_000_000:D6}";
 }

@@ -32,7 +32,7 @@ public sealed record RequestOutcome(PlaceRequestEntity? Request, string? ErrorCo
 /// first, in request order (<see cref="PromoteAsync"/>).
 /// </summary>
 public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChanges changes, PlaceRequestRepository requests,
-    MeasureRepository measures, StaffRepository staff, FreePlacesBot bot, FreePlaceViews views,
+    MeasureRepository measures, StaffRepository staff, FreePlacesBot bot, FreePlaceViews views, PlaceRequestIds ids,
     TimeProvider time, ILogger<PlaceRequestService> log)
 {
     public DateOnly Today => BerlinCalendar.Today(time);
@@ -80,7 +80,7 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
 
         var request = new PlaceRequestEntity
         {
-            PartitionKey = number, RowKey = PlaceRequestEntity.NewId(), IfkId = ifk.Id, CustomerRef = reference, Note = cleanNote,
+            PartitionKey = number, RowKey = ids.Next(), IfkId = ifk.Id, CustomerRef = reference, Note = cleanNote,
             RequestedAt = time.GetUtcNow(), ActionKey = actionKey, ReplyServiceUrl = card?.ServiceUrl,
             ReplyConversationId = card?.ConversationId, ReplyActivityId = card?.ActivityId, CardMeasures = cardMeasures,
         };

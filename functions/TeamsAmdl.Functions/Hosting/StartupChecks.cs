@@ -2,6 +2,7 @@ using TeamsAmdl.Bot;
 using TeamsAmdl.Filing;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Filing;
+using TeamsAmdl.Functions.Ratings;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Seeding;
 
@@ -9,8 +10,9 @@ namespace TeamsAmdl.Functions.Hosting;
 
 /// <summary>
 /// What must hold before the app serves anything: a usable Filing configuration, a reachable storage account (tables
-/// created), and in Development (or with Seed:Demo) the demo Jobcenter. Throws <see cref="StartupException"/> with one
-/// German line naming what to fix; each host decides how to stop (the dev host exits 2).
+/// created), the outboxes' queues, the rating tables and questionnaire, and in Development (or with Seed:Demo) the demo
+/// Jobcenter and its rating requests. Throws <see cref="StartupException"/> with one German line naming what to fix;
+/// each host decides how to stop (the dev host exits 2).
 /// </summary>
 public static class StartupChecks
 {
@@ -36,5 +38,7 @@ public static class StartupChecks
                     "sie werden nach Bot:InDoubt={Policy} behandelt (Resend: ggf. doppelt, Park: zur Prüfung geparkt).",
                     services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value.InDoubt);
         }
+        // Before the first request: the rating tables and the default questionnaire (a hosted service would race it).
+        await services.GetRequiredService<RatingsStartup>().RunAsync(ct);
     }
 }

@@ -13,8 +13,11 @@ namespace TeamsAmdl.Functions.Ratings;
 /// dedupes by path + content hash); the assignment row records FollowUpsDone and the filing job at the end. The submit handler runs it at once; the reminder job repeats it for submissions whose
 /// follow-ups did not finish (crash, storage hiccup).
 /// </summary>
+// Filing's services are missing only when its settings are unusable; the start then stops (StartupChecks), but the
+// container is still built (and validated in Development), hence optional.
 public sealed class RatingFollowUps(RatingStore store, TemplateStore templates, StaffRepository staff,
-    IServiceProvider services, TimeProvider time, ILogger<RatingFollowUps> log)
+    Lazy<Proactive> proactive, TimeProvider time, ILogger<RatingFollowUps> log,
+    BewertungsbogenRenderer? renderer = null, FilingOutbox? filing = null)
 {
     public static string FlaggedKey(string ratingId, string assessorId, string recipientId) => $"rating:{ratingId}:{assessorId}:flagged:{recipientId}";
 
@@ -37,12 +40,11 @@ public sealed class RatingFollowUps(RatingStore store, TemplateStore templates, 
                 if (managers.Count == 0)
                     log.LogWarning("Auffällige Bewertung {Rating}/{Assessor}: keine Führungskraft gefunden", ratingId, assessorId);
                 var betreuer = people.TryGetValue(s.Request.BetreuerId, out var b) ? b.DisplayName : null;
-                await services.GetRequiredService<Proactive>().SendCardAsync(
+                await proactive.Value.SendCardAsync(
                     managers.Select(m => (m, FlaggedKey(ratingId, assessorId, m.Id))),
                     _ => RatingCards.Flagged(s, t, a, betreuer, today), ct);
             }
-            var receipt = await RatingDocument.QueueAsync(services.GetRequiredService<BewertungsbogenRenderer>(),
-                services.GetRequiredService<FilingOutbox>(), s, t, a, ct);
+            var receipt = await RatingDocument.QueueAsync(renderer ?? throw NoFiling(), filing ?? throw NoFiling(), s, t, a, ct);
             try
             {
                 await store.UpdateAssignmentAsync(a with { FollowUpsDone = true, FilingJobId = receipt.JobId, FilingPath = receipt.Path }, ct);
@@ -57,6 +59,8 @@ public sealed class RatingFollowUps(RatingStore store, TemplateStore templates, 
         }
         return false;
     }
+
+    private static InvalidOperationException NoFiling() => new("Filing is not configured (Filing settings unusable).");
 
     /// <summary>
     /// The Koordinierende Führungskraft (the first one up the management line of the measure's Koordinator, then of the

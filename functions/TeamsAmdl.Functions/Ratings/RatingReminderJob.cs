@@ -19,7 +19,7 @@ public sealed record RatingReminderRun(int Reminders, int Overdue, int Invitatio
 /// Also repairs what a crash may have left: request cards not yet queued and follow-ups of submissions not finished.
 /// </summary>
 public sealed class RatingReminderJob(RatingStore store, RatingRequests requests, RatingFollowUps followUps, StaffRepository staff,
-    IServiceProvider services, TimeProvider time, ILogger<RatingReminderJob> log) : ITimerJob
+    Lazy<Proactive> bot, TimeProvider time, ILogger<RatingReminderJob> log) : ITimerJob
 {
     public const string JobName = "ratings-reminders";
 
@@ -42,7 +42,7 @@ public sealed class RatingReminderJob(RatingStore store, RatingRequests requests
         var open = await store.ListAssignmentsAsync(RatingStatus.Open, ct);
         var requestsById = new Dictionary<string, RatingRequestRow?>(StringComparer.Ordinal);
         IReadOnlyDictionary<string, Staff>? people = null;
-        var proactive = open.Count > 0 ? services.GetRequiredService<Proactive>() : null;
+        var proactive = open.Count > 0 ? bot.Value : null;
 
         foreach (var a in open)
         {

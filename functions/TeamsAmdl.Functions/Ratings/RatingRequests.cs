@@ -16,7 +16,7 @@ public sealed record CreateOutcome(RatingRequestRow? Request, bool Created, int 
 /// <c>Idempotency-Key</c> makes a repeated create (double click in the tab, retry) return the first request.
 /// </summary>
 public sealed class RatingRequests(RatingStore store, TemplateStore templates, MeasureRepository measures, TraegerRepository traeger,
-    StaffRepository staff, IServiceProvider services, TimeProvider time, ILogger<RatingRequests> log)
+    StaffRepository staff, Lazy<Proactive> proactive, TimeProvider time, ILogger<RatingRequests> log)
 {
     public const int MaxAssessors = 10;
     public const int MaxNoteLength = 500;
@@ -92,7 +92,7 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
                            ?? throw new InvalidOperationException($"Template {s.Request.TemplateId} v{s.Request.TemplateVersion} is missing.");
             var today = BerlinCalendar.Today(time);
             var recipients = pending.Select(a => (Staff: ToStaff(a), Assignment: a)).ToList();
-            await services.GetRequiredService<Proactive>().SendCardAsync(recipients.Select(r => (r.Staff, InvitationKey(ratingId, r.Assignment.AssessorId))),
+            await proactive.Value.SendCardAsync(recipients.Select(r => (r.Staff, InvitationKey(ratingId, r.Assignment.AssessorId))),
                 to => RatingCards.Request(s.Request, template, recipients.First(r => r.Staff.Id == to.Id).Assignment, today), ct);
             var conflict = false;
             foreach (var a in pending)

@@ -6,7 +6,7 @@ namespace TeamsAmdl.Functions.Ratings;
 /// <summary>
 /// The rating feature's tables (same account and prefix as <see cref="Tables"/>). Documents go to the e-Akte filing
 /// outbox (TeamsAmdl.Filing).
-/// Created once at start by <see cref="RatingsStartup"/>; layout in Ratings/README.md.
+/// Created once at start by <see cref="RatingsStartup"/> (part of StartupChecks); layout in Ratings/README.md.
 /// </summary>
 public sealed class RatingTables(Tables tables)
 {

@@ -16,6 +16,10 @@ public static class RatingTexts
         : "Die Bewertungsanfrage ist geschlossen; Ihre Eingaben wurden nicht gespeichert.";
     public const string Busy = "Die Bewertung wurde gerade an anderer Stelle geändert. Bitte versuchen Sie es noch einmal.";
 
+    // ---- start ----
+    public static string StartFailed(string reason) =>
+        $"Lieferantenbewertung: Tabellen oder Standardfragebogen im Speicher nicht anlegbar ({reason}). Speicherzugriff und Rolle 'Storage Table Data Contributor' prüfen.";
+
     // ---- API ----
     public const string CoordinatorsOnly = "Nur die Maßnahmekoordination oder die Koordinierende Führungskraft darf das.";
     public static string UnknownMeasure(string number) => $"Die Maßnahme „{number}“ gibt es nicht.";

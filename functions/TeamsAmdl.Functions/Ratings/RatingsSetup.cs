@@ -6,7 +6,8 @@ namespace TeamsAmdl.Functions;
 
 /// <summary>
 /// Wires the Lieferantenbewertung (SPEC §5, Ratings/README.md): <c>builder.AddRatings()</c> registers the stores, the
-/// card action handlers, the reminder job and a start-up step (tables, default questionnaire, demo requests). The
+/// card action handlers, the reminder job and its start-up step (<see cref="RatingsStartup"/>, run by StartupChecks: tables,
+/// default questionnaire, demo requests). The
 /// HTTP routes (api/ratings/…) are the function classes in Ratings/Functions.
 /// </summary>
 public static class RatingsSetup
@@ -27,7 +28,7 @@ public static class RatingsSetup
         s.AddCardActionHandler<RatingSaveDraftHandler>();
         s.AddCardActionHandler<RatingSubmitHandler>();
         s.AddTimerJob<RatingReminderJob>();
-        s.AddHostedService<RatingsStartup>();
+        s.AddSingleton<RatingsStartup>();
         return builder;
     }
 }

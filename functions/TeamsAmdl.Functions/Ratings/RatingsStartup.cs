@@ -1,42 +1,38 @@
-using TeamsAmdl.Filing;
+using Azure.Identity;
 using TeamsAmdl.Functions.Bot;
 
 namespace TeamsAmdl.Functions.Ratings;
 
 /// <summary>
-/// At start (after Program's storage check and demo seed): creates the rating tables (and, idempotently, the filing
-/// outbox's, which its own hosted service creates in the background), stores the shipped questionnaire (version 1)
-/// if missing, and with Seed:Demo (default: Development) the demo rating requests. A failure is logged and does not
-/// stop the app (the rating endpoints then report it).
+/// The rating feature's part of the start-up sequence (<see cref="Hosting.StartupChecks"/>, after the storage check, the
+/// demo seed and the outboxes): creates the rating tables and stores the shipped questionnaire (version 1) if missing.
+/// A storage failure stops the start (<see cref="StartupException"/>), as the other checks do. With Seed:Demo (default:
+/// Development) it then adds the demo rating requests; that part only warns when it fails (e.g. a demo installation
+/// without a bot identity, Bot:AppId: nobody to send the request cards as).
 /// </summary>
-public sealed class RatingsStartup(RatingTables tables, TemplateStore templates, IServiceProvider services, IConfiguration config,
-    IHostEnvironment env, ILogger<RatingsStartup> log) : IHostedService
+public sealed class RatingsStartup(RatingTables tables, TemplateStore templates, RatingsDemoSeeder demo, Lazy<Proactive> proactive,
+    IConfiguration config, IHostEnvironment env, ILogger<RatingsStartup> log)
 {
-    public async Task StartAsync(CancellationToken ct)
+    public async Task RunAsync(CancellationToken ct)
     {
         try
         {
             await tables.CreateAllAsync(ct);
-            if (services.GetService<FilingOutbox>() is { } filing) await filing.CreateIfNotExistsAsync(ct);
             await templates.EnsureDefaultAsync(ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AuthenticationFailedException or AggregateException)
         {
-            log.LogError(e, "Start der Lieferantenbewertung fehlgeschlagen");
-            return;
+            throw new StartupException(RatingTexts.StartFailed(StorageSetup.Short(e)));
         }
         if (!config.GetValue("Seed:Demo", env.IsDevelopment())) return;
         try
         {
-            await services.GetRequiredService<Proactive>().InitializeAsync(ct);
-            await services.GetRequiredService<RatingsDemoSeeder>().SeedAsync(ct);
+            await proactive.Value.InitializeAsync(ct);
+            await demo.SeedAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // E.g. a demo installation without a bot identity (Bot:AppId): nobody to send the request cards as.
             log.LogWarning("Demo-Bewertungsanfragen nicht angelegt: {Error}", e.Message);
         }
     }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

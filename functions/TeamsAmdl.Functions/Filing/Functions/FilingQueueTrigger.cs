@@ -9,18 +9,18 @@ namespace TeamsAmdl.Functions.Filing.Functions;
 /// re-queued copy with a delay, a throw is retried by the host and ends in filing-poison). While filing is held
 /// (a demo installation without Filing:SiteId/DriveId) the message waits and comes back.
 /// </summary>
-public sealed class FilingQueueTrigger(IServiceProvider services, FilingState state)
+/// <remarks>Optional dependencies: the worker exists only when a document library is configured (not while held).</remarks>
+public sealed class FilingQueueTrigger(FilingState state, FilingOutbox? outbox = null, FilingWorker? worker = null)
 {
     public static readonly TimeSpan WaitWhileHeld = TimeSpan.FromMinutes(15);
 
     [Function("filing-deliver")]
     public async Task Run([QueueTrigger(FilingOutbox.DefaultQueueName, Connection = "Storage")] QueueMessage message, CancellationToken cancellationToken)
     {
-        // Resolved here: the worker exists only when a document library is configured (not while held).
-        if (services.GetService<FilingWorker>() is not { } worker)
+        if (worker is null)
         {
-            if (state.Mode == FilingMode.Held)
-                await services.GetRequiredService<FilingOutbox>().Queue.SendMessageAsync(message.Body, visibilityTimeout: WaitWhileHeld,
+            if (state.Mode == FilingMode.Held && outbox is not null)
+                await outbox.Queue.SendMessageAsync(message.Body, visibilityTimeout: WaitWhileHeld,
                     timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
             return;
         }
