@@ -51,6 +51,7 @@ public static class BotSetup
         // other routes: they take these lazily, resolved only when a message actually goes out.
         services.AddTransient(sp => new Lazy<Proactive>(sp.GetRequiredService<Proactive>));
         services.AddTransient(sp => new Lazy<ConnectorClient>(sp.GetRequiredService<ConnectorClient>));
+        services.AddTransient(sp => new Lazy<OutboxWorker>(sp.GetRequiredService<OutboxWorker>));
         services.AddTransient(sp => new Lazy<IBotMessageSender>(sp.GetRequiredService<IBotMessageSender>));
         services.AddTransient(sp => new Lazy<IDeliveryReadBack?>(() => sp.GetService<IDeliveryReadBack>()));
         return builder;

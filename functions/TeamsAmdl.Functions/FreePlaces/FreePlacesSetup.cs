@@ -29,6 +29,7 @@ public static class FreePlacesSetup
         services.AddSingleton<FreePlaceAlerts>();
         services.AddSingleton<AlertFlusher>();
         services.AddSingleton<AlertQueueHandler>();
+        services.AddTransient(sp => new Lazy<AlertQueueHandler>(sp.GetRequiredService<AlertQueueHandler>));
         services.AddSingleton<FreePlaceOperations>();
         services.AddSingleton<FreePlaceCardSupport>();
         services.AddSingleton<FreePlacesBot>();

@@ -11,20 +11,20 @@ namespace TeamsAmdl.Functions.Bot.Functions;
 /// "not yet" (Retry-After, a live lease) is a re-queued copy with a delay, done by the worker (OutboxWorker.HandleAsync).
 /// Without a bot identity (Production before Bot:AppId is set) nobody can send: the message waits and comes back.
 /// </summary>
-public sealed class OutboxQueueTrigger(IServiceProvider services, QueueServiceClient queues, IHostEnvironment env, IConfiguration config)
+public sealed class OutboxQueueTrigger(Lazy<OutboxWorker> worker, QueueServiceClient queues, IHostEnvironment env, IConfiguration config)
 {
     public static readonly TimeSpan WaitForBotIdentity = TimeSpan.FromMinutes(15);
 
     [Function("outbox-deliver")]
     public async Task Run([QueueTrigger(ProactiveSetup.OutboxQueue, Connection = "Storage")] QueueMessage message, CancellationToken cancellationToken)
     {
-        // Resolved here, not injected: the worker's connector cannot be built without a bot identity.
+        // Lazy: the worker's connector cannot be built without a bot identity.
         if (!BotOptions.CanSend(env, config))
         {
             await queues.GetQueueClient(StorageSetup.Prefixed(config, ProactiveSetup.OutboxQueue)).SendMessageAsync(message.Body, visibilityTimeout: WaitForBotIdentity,
                 timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
             return;
         }
-        await services.GetRequiredService<OutboxWorker>().HandleAsync(message, cancellationToken);
+        await worker.Value.HandleAsync(message, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace TeamsAmdl.Functions.FreePlaces.Functions;
 /// (bundling window, working hours). AlertQueueHandler re-queues what is not due or failed, so a normal return
 /// completes the message. Without a bot identity the message waits and comes back.
 /// </summary>
-public sealed class AlertQueueTrigger(IServiceProvider services, FreePlacesStore store, IHostEnvironment env, IConfiguration config)
+public sealed class AlertQueueTrigger(Lazy<AlertQueueHandler> handler, FreePlacesStore store, IHostEnvironment env, IConfiguration config)
 {
     [Function("freeplaces-alerts")]
     public async Task Run([QueueTrigger(FreePlacesStore.AlertQueueName, Connection = "Storage")] QueueMessage message, CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ public sealed class AlertQueueTrigger(IServiceProvider services, FreePlacesStore
                 timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
             return;
         }
-        // Resolved here, not injected: the handler's sender needs a bot identity.
-        await services.GetRequiredService<AlertQueueHandler>().HandleAsync(message.MessageText, message.DequeueCount, cancellationToken);
+        // Lazy: the handler's sender needs a bot identity.
+        await handler.Value.HandleAsync(message.MessageText, message.DequeueCount, cancellationToken);
     }
 }
