@@ -47,11 +47,8 @@ public sealed class OutboxFunctions(Proactive proactive, OutboxPoison poison)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/outbox/requeue")] HttpRequest req, CancellationToken cancellationToken)
     {
         if (Forbidden(req) is { } denied) return denied;
-        var body = await JsonBody.ReadAsync<BotContracts.RequeueRequest>(req, cancellationToken, optional: true);
-        if (body.Problem is { } problem) return problem;
-        var key = body.Value?.MessageKey?.Trim();
-        if (string.IsNullOrEmpty(key) || key.Length > 512)
-            return ProblemResponses.Problem(400, "missing_message_key", "Bitte den Schlüssel der Nachricht („messageKey“) angeben.");
+        var (key, problem) = await MessageKeyAsync(req, cancellationToken);
+        if (problem is not null) return problem;
         var entry = await proactive.Outbox.GetAsync(key, cancellationToken);
         if (entry is null)
             return ProblemResponses.Problem(404, "unknown_message", $"Die Nachricht „{key}“ gibt es nicht.");
@@ -76,15 +73,23 @@ public sealed class OutboxFunctions(Proactive proactive, OutboxPoison poison)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/outbox/poison/requeue")] HttpRequest req, CancellationToken cancellationToken)
     {
         if (Forbidden(req) is { } denied) return denied;
-        var body = await JsonBody.ReadAsync<BotContracts.RequeueRequest>(req, cancellationToken, optional: true);
-        if (body.Problem is { } problem) return problem;
-        var key = body.Value?.MessageKey?.Trim();
-        if (string.IsNullOrEmpty(key) || key.Length > 512)
-            return ProblemResponses.Problem(400, "missing_message_key", "Bitte den Schlüssel der Nachricht („messageKey“) angeben.");
+        var (key, problem) = await MessageKeyAsync(req, cancellationToken);
+        if (problem is not null) return problem;
         var moved = await poison.RequeueAsync(key, cancellationToken);
         if (moved == 0)
             return ProblemResponses.Problem(404, "not_poisoned", $"Für „{key}“ liegt keine aufgegebene Warteschlangen-Nachricht vor.");
         return Results.Json(new BotContracts.PoisonRequeued(key, moved));
+    }
+
+    /// <summary>The body {messageKey} of both requeue routes.</summary>
+    private static async Task<(string Key, IResult? Problem)> MessageKeyAsync(HttpRequest req, CancellationToken ct)
+    {
+        var body = await JsonBody.ReadAsync<BotContracts.RequeueRequest>(req, ct, optional: true);
+        if (body.Problem is { } problem) return ("", problem);
+        var key = body.Value?.MessageKey?.Trim();
+        return string.IsNullOrEmpty(key) || key.Length > 512
+            ? ("", ProblemResponses.Problem(400, "missing_message_key", "Bitte den Schlüssel der Nachricht („messageKey“) angeben."))
+            : (key, null);
     }
 
     private static IResult? Forbidden(HttpRequest req) =>
