@@ -14,8 +14,9 @@ namespace TeamsAmdl.Bot;
 /// <para>
 /// d is the stretched window over the limit (1.05 s / 50 = 21 ms): the send times of all processes form one grid
 /// d apart, so any 1 s window holds at most ⌈1 s / d⌉ = 48 of them. A call may leave up to <see cref="Lateness"/>
-/// (80 % of the margin, 40 ms) after its time before a window could hold 50; a permit found later than that is
-/// dropped instead of sent. Clock skew between instances (NTP, a few ms) and network jitter use up the rest.
+/// (40 % of the margin, 20 ms) after its time; a permit found later than that is dropped instead of sent. The other
+/// 60 % (30 ms) are for what no client controls: network jitter between the send and Teams' clock, and clock skew
+/// between instances (NTP, a few ms). With 80 % for lateness the 3-process benchmark met one 429 in 2,005 requests.
 /// </para>
 /// <para>
 /// Why not a row per (tenant, 1 s slot) with a budget each: the service counts sliding windows, and fixed slots let
@@ -64,7 +65,7 @@ public sealed class SharedTenantBudget
         _time = timeProvider ?? TimeProvider.System;
         _blockSize = options.SharedBlockSize;
         _spacing = (long)(TimeSpan.TicksPerSecond * (1 + options.SafetyMargin) / options.PerTenantPerSecond);
-        Lateness = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond * options.SafetyMargin * 0.8));
+        Lateness = TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond * options.SafetyMargin * 0.4));
     }
 
     /// <summary>Distance of the shared send times.</summary>
