@@ -40,14 +40,3 @@ public sealed class FunctionCatalog
 
     public IEnumerable<FunctionEntry> All => Http.Cast<FunctionEntry>().Concat(Timers).Concat(Queues);
 }
-
-public abstract record FunctionEntry(string Name, MethodInfo Method)
-{
-    public string EntryPoint => $"{Method.DeclaringType!.FullName}.{Method.Name}";
-}
-
-public sealed record HttpFunction(string Name, MethodInfo Method, string[] Methods, string Route) : FunctionEntry(Name, Method);
-
-public sealed record TimerFunction(string Name, MethodInfo Method, string Schedule, bool RunOnStartup) : FunctionEntry(Name, Method);
-
-public sealed record QueueFunction(string Name, MethodInfo Method, string QueueName, ParameterInfo Trigger) : FunctionEntry(Name, Method);
