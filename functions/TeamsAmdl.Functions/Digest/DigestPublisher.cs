@@ -35,6 +35,8 @@ public abstract record PublishOutcome
     public sealed record NeedsConfirmation(string Message, IReadOnlyList<MissingInput> Missing) : PublishOutcome;
     public sealed record ChannelsNotReady(IReadOnlyList<ChannelOutcome> Channels) : PublishOutcome;
     public sealed record Invalid(string Message) : PublishOutcome;
+    /// <summary>The week is neither the current nor the previous one: its digest would tell about a past or future week.</summary>
+    public sealed record WeekNotPublishable(string Message) : PublishOutcome;
 }
 
 /// <summary>
@@ -61,6 +63,11 @@ public sealed class DigestPublisher(
 {
     public async Task<PublishOutcome> PublishAsync(WeekKey week, PublishRequest request, Staff by, string? tabUrl, CancellationToken ct)
     {
+        // Before anything else, repeats included: cards to every IFK and e-Akte documents cannot be withdrawn (issue 12).
+        var current = WeekKey.Current(time);
+        if (!week.IsCurrentOrPreviousOf(current))
+            return new PublishOutcome.WeekNotPublishable(DigestTexts.WeekNotPublishable(current));
+
         var id = request.PublishId?.Trim() ?? "";
         if (id.Length is < 8 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             return new PublishOutcome.Invalid(DigestTexts.InvalidPublishId);

@@ -1,3 +1,5 @@
+using TeamsAmdl.Domain.Digest;
+
 namespace TeamsAmdl.Functions.Digest;
 
 /// <summary>German texts of the tab API and the digest handlers (the card texts live in cards/TeamsAmdl.Cards/Texts.Digest.cs).</summary>
@@ -6,7 +8,12 @@ public static class DigestTexts
     public const string CoordinatorsOnly =
         "Die Wochenmeldungen und das Veröffentlichen der Maßnahmeinfo sind Koordinatorinnen und Koordinatoren vorbehalten.";
 
-    public static string UnknownWeek(string text) => $"„{text}“ ist keine Kalenderwoche (erwartet z. B. 2026-W47 oder „current“).";
+    public static string UnknownWeek(string text) =>
+        $"„{text}“ ist keine Kalenderwoche von {WeekKey.MinValue.Label} bis {WeekKey.MaxValue.Label} (erwartet z. B. 2026-W47 oder „current“).";
+
+    public static string WeekNotPublishable(WeekKey current) => current.Previous() is { } previous
+        ? $"Veröffentlichen ist nur für {current.Label} und {previous.Label} möglich."
+        : $"Veröffentlichen ist nur für {current.Label} möglich.";
 
     public static string UnknownMeasure(string number, string weekLabel) => $"Die Maßnahme „{number}“ gibt es in der {weekLabel} nicht.";
 

@@ -119,7 +119,7 @@ internal static class CardInputReader
         if (Text(data[CardVerbs.DigestWeekKey]) is not { } text || !WeekKey.TryParse(text, out var week))
             return (default, [], CardActionResult.Error("invalid_week", DigestTexts.UnknownWeek(Text(data[CardVerbs.DigestWeekKey]) ?? "")));
         var current = WeekKey.Current(time);
-        if (week != current && week != current.Previous())
+        if (!week.IsCurrentOrPreviousOf(current))
             return (week, [], CardActionResult.Error("week_closed", DigestTexts.WeekClosed));
         var numbers = data[CardVerbs.DigestMeasuresKey] switch
         {

@@ -376,4 +376,64 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         await app.DrainOutboxAsync();
         Assert.Equal(parts, (await app.InboxAsync(DigestTestSupport.Aad("tl-wolf"))).Count(a => a.Text().Contains("Maßnahmeinfo KW 47/2026")));
     }
+    /// <summary>
+    /// Issue 12: a well-formed week outside the supported range (0001-W01 answered 500 from WeekKey.Previous, 9999-W52,
+    /// 2026-W54) is a German 400 problem naming the week on every route that takes a week — never a 500.
+    /// </summary>
+    [Fact]
+    public async Task Weeks_outside_the_supported_range_are_a_German_400_naming_the_week_on_every_week_route()
+    {
+        var client = app.ClientAs(Koordinator);
+        foreach (var week in new[] { "0001-W01", "1999-W52", "9999-W52", "2100-W01", "2026-W54" })
+        {
+            HttpResponseMessage[] responses =
+            [
+                await client.GetAsync($"/api/digest/weeks/{week}"),
+                await client.GetAsync($"/api/digest/weeks/{week}/preview"),
+                await client.PutAsJsonAsync($"/api/digest/weeks/{week}/measures/962-E-2026-0101", new { occupied = 9 }),
+                await client.PostAsJsonAsync($"/api/digest/weeks/{week}/publish",
+                    new { publishId = Guid.NewGuid().ToString(), ifk = true, confirmMissing = true }),
+            ];
+            foreach (var res in responses)
+            {
+                var body = await res.Content.ReadAsStringAsync();
+                var what = $"{res.RequestMessage!.Method} {res.RequestMessage.RequestUri!.AbsolutePath}: {(int)res.StatusCode} {body}";
+                Assert.True(res.StatusCode == HttpStatusCode.BadRequest, what);
+                Assert.Equal("application/problem+json", res.Content.Headers.ContentType!.MediaType);
+                var problem = JsonNode.Parse(body)!;
+                Assert.Equal("unknown_week", (string?)problem["code"]);
+                Assert.Contains($"„{week}“ ist keine Kalenderwoche", (string?)problem["title"]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Issue 12: only the current and the previous ISO week (Berlin, from the clock: 21.11.2026 → KW 47 and KW 46) can be
+    /// published; any other week is a 400 naming both, and nothing reaches the outbox or the e-Akte.
+    /// </summary>
+    [Fact]
+    public async Task Publishing_other_weeks_than_the_current_and_the_previous_is_refused_and_nothing_is_sent_or_filed()
+    {
+        var client = app.ClientAs(Koordinator);
+        var outbox = app.Service<Proactive>().Outbox;
+        var filing = app.Service<TeamsAmdl.Filing.FilingOutbox>();
+        var queued = (await outbox.ListAsync()).Count;
+        var filed = (await filing.ListAsync()).Count;
+        var published = (await app.Service<DigestHistory>().ListAsync(1000, CancellationToken.None)).Count;
+
+        foreach (var week in new[] { "2020-W01", "2026-W45", "2026-W48", "2027-W10" })
+        {
+            var res = await client.PostAsJsonAsync($"/api/digest/weeks/{week}/publish",
+                new { publishId = Guid.NewGuid().ToString(), ifk = true, teamleitung = true, confirmMissing = true });
+            var body = await res.Content.ReadAsStringAsync();
+            Assert.True(res.StatusCode == HttpStatusCode.BadRequest, $"{week}: {(int)res.StatusCode} {body}");
+            var problem = JsonNode.Parse(body)!;
+            Assert.Equal("week_not_publishable", (string?)problem["code"]);
+            Assert.Equal("Veröffentlichen ist nur für KW 47/2026 und KW 46/2026 möglich.", (string?)problem["title"]);
+        }
+
+        Assert.Equal(queued, (await outbox.ListAsync()).Count);
+        Assert.Equal(filed, (await filing.ListAsync()).Count);
+        Assert.Equal(published, (await app.Service<DigestHistory>().ListAsync(1000, CancellationToken.None)).Count);
+    }
 }

@@ -35,8 +35,9 @@ public sealed class DigestPublishFunctions(DigestPublisher publisher, StaffRepos
     }
 
     /// <summary>
-    /// POST api/digest/weeks/{week}/publish ({publishId, channels, ifk, teamleitung, confirmMissing}): 409 naming the
-    /// missing inputs until confirmed, 422 for channels without the bot; a repeated publishId continues, never resends.
+    /// POST api/digest/weeks/{week}/publish ({publishId, channels, ifk, teamleitung, confirmMissing}): the current or the
+    /// previous week only (400 naming both otherwise), 409 naming the missing inputs until confirmed, 422 for channels
+    /// without the bot; a repeated publishId continues, never resends.
     /// </summary>
     [Function("digest-publish")]
     public async Task<IResult> Publish(
@@ -65,6 +66,7 @@ public sealed class DigestPublishFunctions(DigestPublisher publisher, StaffRepos
                 channels = c.Channels,
             }, statusCode: 422, contentType: "application/problem+json"),
             PublishOutcome.Invalid i => ProblemResponses.Problem(400, "invalid_request", i.Message),
+            PublishOutcome.WeekNotPublishable n => ProblemResponses.Problem(400, "week_not_publishable", n.Message),
             _ => throw new InvalidOperationException(),
         };
     }

@@ -37,7 +37,7 @@ public sealed class DigestWeekFunctions(WeekService weeks, DigestInputRepository
         return Results.Json(new
         {
             week = w.ToString(), label = w.Label, monday = w.Monday, sunday = w.Sunday, today = data.Today,
-            current = current.ToString(), previous = w.Previous().ToString(), next = w.Next().ToString(),
+            current = current.ToString(), previous = w.Previous()?.ToString(), next = w.Next()?.ToString(),
             requestAt = schedule.RequestAt(w), reminderAt = schedule.ReminderAt(w),
             counts = new
             {

@@ -689,8 +689,8 @@
     // ---- start --------------------------------------------------------------------------------------------------
 
     function wire() {
-        $("prev-week").addEventListener("click", function () { if (state.data) loadWeek(state.data.previous); });
-        $("next-week").addEventListener("click", function () { if (state.data) loadWeek(state.data.next); });
+        $("prev-week").addEventListener("click", function () { if (state.data && state.data.previous) loadWeek(state.data.previous); });
+        $("next-week").addEventListener("click", function () { if (state.data && state.data.next) loadWeek(state.data.next); });
         $("this-week").addEventListener("click", function () { loadWeek("current"); });
         ["filter-team", "filter-kind", "filter-state"].forEach(function (id) {
             $(id).addEventListener("change", function () { loadWeek(state.week); });
