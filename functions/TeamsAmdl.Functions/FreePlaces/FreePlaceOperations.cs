@@ -58,6 +58,7 @@ public sealed class FreePlaceOperations(PlaceStateChanges changes, PlaceRequestS
         {
             return OperationResult.Fail("invalid_input", e.Message);
         }
+        if (result.ErrorCode is { } code) return OperationResult.Fail(code, result.Message); // refused: nothing stored, nothing announced
         if (!result.Changed) return new OperationResult(false, result.Message);
         var alert = await alerts.OnChangeAsync(number, FreePlaceTrigger.CapacityChange,
             FreePlaceTriggers.ChangeKey(FreePlaceTrigger.CapacityChange, result.Detail!), result.Before, null, user.Id, ct);

@@ -7,7 +7,8 @@ using Azure.Data.Tables;
 namespace TeamsAmdl.Functions.FreePlaces;
 
 /// <summary>Result of a change to a measure's places: what it was before (for the alert decision) and whether it happened.</summary>
-public sealed record PlaceChangeResult(bool Changed, string Message, FreePlaceSnapshot? Before = null, DateOnly? From = null, string? Detail = null);
+public sealed record PlaceChangeResult(bool Changed, string Message, FreePlaceSnapshot? Before = null, DateOnly? From = null, string? Detail = null,
+    string? ErrorCode = null);
 
 /// <summary>
 /// Changes of place state besides reservations (<see cref="PlaceAllocator"/>): exits (Exit/Abbruch/Nichtantritt),
@@ -126,7 +127,11 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
         return found.HasValue ? found.Value : null;
     }
 
-    /// <summary>Sets the purchased places (UB: Mindestplatzzahl follows at 70 %, rounded up). Returns the snapshot before.</summary>
+    /// <summary>
+    /// Sets the purchased places (UB: Mindestplatzzahl follows at 70 %, rounded up). Returns the snapshot before.
+    /// Refused (nothing stored) above the kind's maximum or below the places in use (<see cref="CapacityChange"/>); the
+    /// check is part of the optimistic step, so a place given away meanwhile makes the retry refuse.
+    /// </summary>
     public async Task<PlaceChangeResult> ChangeCapacityAsync(string number, int places, CancellationToken ct)
     {
         var today = BerlinCalendar.Today(time);
@@ -135,6 +140,11 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
             var state = await measures.GetAsync(number, today, ct)
                         ?? throw new DomainValidationException("Measure", $"Die Maßnahme „{number}“ gibt es nicht.");
             var m = state.Measure;
+            // Before Capacity.Create: the UB Mindestplatzzahl of an absurd number would overflow. Zero and below are its to refuse.
+            if (places > 0 && places != m.Capacity.Places
+                && CapacityChange.Check(m.Kind, places, CapacityChange.PlacesInUse(state.Participations, state.ReservedRefs.Count, today)) is { } refusal)
+                return new PlaceChangeResult(false, refusal.Message, ErrorCode: refusal.Kind == CapacityRefusalKind.BelowOccupancy
+                    ? CapacityBelowOccupancy : "invalid_input");
             var capacity = Capacity.Create(m.Kind, places, m.Kind == MeasureKind.UbInbeq ? Mindestplatzzahl.For(places) : null,
                 m.Capacity.AverageOccupancy, m.Capacity.ContractedTm);
             if (capacity.Places == m.Capacity.Places)
@@ -148,6 +158,9 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
                 $"{capacity.Places}|v{state.AllocationVersion + 1}");
         }, MaxAttempts, Pause, ct);
     }
+
+    /// <summary>Error code of a capacity below the places in use (409: the measure's state, not the input's form, is the problem).</summary>
+    public const string CapacityBelowOccupancy = "capacity_below_occupancy";
 
     private static TableEntity Bump(string number, MeasureState state) =>
         new(number, MeasureEntity.Row) { [nameof(MeasureEntity.AllocationVersion)] = state.AllocationVersion + 1 };

@@ -29,7 +29,7 @@ internal static class FreePlacesHttp
     {
         "unknown_measure" or "unknown_request" => 404,
         "forbidden" or "not_ifk" => 403,
-        "duplicate_request" or "already_decided" or "not_open" or "not_refused" => 409,
+        "duplicate_request" or "already_decided" or "not_open" or "not_refused" or PlaceStateChanges.CapacityBelowOccupancy => 409,
         _ => 400,
     };
 }
