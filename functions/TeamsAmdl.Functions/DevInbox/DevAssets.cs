@@ -26,7 +26,9 @@ public sealed class DevAssets(IHostEnvironment env)
             return ProblemResponses.Problem(404, "repo_not_found",
                 "Das Repository (TeamsAmdl.sln) wurde oberhalb der App nicht gefunden; der Kartenrenderer ist nur aus dem Quellbaum verfügbar.");
         var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (!AllowedPrefixes.Any(p => relative.StartsWith(p, StringComparison.Ordinal))
+        // The allow-list applies to the resolved path: "dist/..\..\.azurite/…" starts with an allowed prefix but is not in it.
+        var resolved = Path.GetRelativePath(root, full).Replace('\\', '/');
+        if (!AllowedPrefixes.Any(p => resolved.StartsWith(p, StringComparison.Ordinal))
             || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
             return ProblemResponses.Problem(404, "not_found",
                 relative.StartsWith("node_modules/", StringComparison.Ordinal)
