@@ -22,7 +22,7 @@ log "Azurite running (pid $AZURITE_PID, data in .azurite/)"
 
 log "Building the app"
 dotnet build functions/TeamsAmdl.DevHost -c Release --nologo -v q >/dev/null
-ASPNETCORE_ENVIRONMENT=Development PORT="$PORT" Storage__ConnectionString="$STORAGE_CONNECTION_STRING" \
+ASPNETCORE_ENVIRONMENT=Development PORT="$PORT" Storage__ConnectionString="$STORAGE_CONNECTION_STRING" Filing__LocalFolder="$ROOT/.data/e-akte" \
   dotnet run --project functions/TeamsAmdl.DevHost -c Release --no-build --no-launch-profile &
 APP_PID=$!
 for _ in $(seq 1 300); do

@@ -204,7 +204,6 @@ public static class AlertFanOut
             builder.UseSetting("FreePlaces:WorkingDays", "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday");
             builder.UseSetting("FreePlaces:WorkingHoursStart", "00:00");
             builder.UseSetting("FreePlaces:WorkingHoursEnd", "24:00");
-            builder.UseSetting("FreePlaces:WorkerMaxPollInterval", "00:00:00.200");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices((context, s) =>
             {
@@ -230,9 +229,6 @@ public static class AlertFanOut
 
         public FanOutApp Start()
         {
-            // The factory looks the content root up by the entry assembly's name (the dev host now), the app's files are in Functions.
-            foreach (var assembly in new[] { "TEAMSAMDL_FUNCTIONS", "TEAMSAMDL_DEVHOST" })
-                Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_" + assembly, Path.Combine(RepoRoot.Find(), "functions", "TeamsAmdl.Functions"));
             _ = Services; // builds and starts the host: seed, queue and timer triggers
             return this;
         }

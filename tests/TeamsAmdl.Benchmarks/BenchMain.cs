@@ -8,6 +8,10 @@ public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
+        // WebApplicationFactory looks for the app's content root by the entry assembly's name (the dev host's), which a
+        // benchmark run from the repository does not have: point it at the Functions project, as for every benchmark.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TEAMSAMDL_DEVHOST",
+            Path.Combine(TeamsAmdl.TestSupport.RepoRoot.Find(), "functions", "TeamsAmdl.Functions"));
         switch (args.FirstOrDefault())
         {
             case "invoke":

@@ -81,7 +81,7 @@ public static class DigestPublish
         var filing = Directory.CreateTempSubdirectory("teamsamdl-bench-eakte-");
         var connector = new FakeConnector();
         await using var app = new App(connector, filing.FullName);
-        using var http = app.CreateClient(); // starts the app: demo seed (26 measures, 32 IFKs), hosted outbox worker
+        using var http = app.CreateClient(); // starts the app: demo seed (26 measures, 32 IFKs), queue triggers
         http.DefaultRequestHeaders.Add("X-Dev-User", "koord-weber");
         var services = app.Services;
         var today = BerlinCalendar.Today(TimeProvider.System);

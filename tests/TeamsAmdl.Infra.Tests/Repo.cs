@@ -1,14 +1,9 @@
 namespace TeamsAmdl.Infra.Tests;
 
-/// <summary>The repository root: the first folder above the test binaries that holds TeamsAmdl.sln.</summary>
+/// <summary>The repository root (TestSupport's RepoRoot) and the files under infra/.</summary>
 public static class Repo
 {
-    private static readonly Lazy<string> RootDir = new(() =>
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "TeamsAmdl.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("TeamsAmdl.sln not found above " + AppContext.BaseDirectory);
-    });
+    private static readonly Lazy<string> RootDir = new(TeamsAmdl.TestSupport.RepoRoot.Find);
 
     public static string Root => RootDir.Value;
 

@@ -44,9 +44,6 @@ public sealed class FreePlacesOptions
     /// </summary>
     public int MaxCardsPerSecond { get; set; } = 50;
 
-    /// <summary>Longest pause of the alert worker between polls of an empty queue.</summary>
-    public TimeSpan WorkerMaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
-
     public WorkingHours ToWorkingHours() => WorkingHours.Create(
         WorkingDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => Enum.Parse<DayOfWeek>(d, true)),
         TimeOnly.ParseExact(WorkingHoursStart, "HH:mm", CultureInfo.InvariantCulture),

@@ -50,7 +50,6 @@ public class FreePlacesAppFactory : AppFactory, IAsyncLifetime
         builder.UseSetting("FreePlaces:WorkingDays", "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday");
         builder.UseSetting("FreePlaces:WorkingHoursStart", "00:00");
         builder.UseSetting("FreePlaces:WorkingHoursEnd", "24:00");
-        builder.UseSetting("FreePlaces:WorkerMaxPollInterval", "00:00:00.200");
         foreach (var (k, v) in Settings) builder.UseSetting(k, v);
         builder.ConfigureServices(FastOutboxWorker);
     }
