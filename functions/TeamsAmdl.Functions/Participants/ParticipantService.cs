@@ -10,7 +10,7 @@ namespace TeamsAmdl.Functions.Participants;
 
 /// <summary>
 /// Participants of a measure (pseudonymous references only, R-SEC-1): the Betreuer turns a confirmed place request into an
-/// entry on a date the rules allow (<see cref="PlaceAllocation.TryReserve(Measure, PlaceCounts, DateOnly)"/>: within the
+/// entry, on the entry day or later (R-TN-4), on a date the rules allow (<see cref="PlaceAllocation.TryReserve(Measure, PlaceCounts, DateOnly)"/>: within the
 /// measure, a measure day, UB intake window, DIA-AM entry dates, never over capacity or TM contingent), extends stays
 /// (<see cref="ParticipationExtension"/>) and lists them by role (R-SEC-2). Exits stay with <see cref="FreePlaceOperations"/>,
 /// which announces the freed place.
@@ -73,6 +73,9 @@ public sealed class ParticipantService(Tables tables, MeasureRepository measures
             var counts = Occupancy.CountsFor(m, now.Participations, now.ReservedRefs.Count - 1, entry);
             var decision = PlaceAllocation.TryReserve(m, counts, entry);
             if (!decision.Granted) return Refused(m, decision, entry);
+            // R-TN-4: an entry is reported on the entry day or later; until then the reservation holds the place (a participation
+            // dated ahead would count only from its entry, and the place would look free before it).
+            if (entry > today) return Fail(400, "entry_in_future", ParticipantTexts.EntryInFuture(entry));
 
             var participation = new Participation(number, reference, entry, IfkId: request.IfkId);
             try

@@ -26,6 +26,9 @@ public static class ParticipantTexts
     public static string NoHeldPlace(string reference) => Format(
         $"Für {reference} ist kein Platz mehr vorgemerkt (die Reservierung wurde freigegeben). Es wurde nichts erfasst.");
 
+    public static string EntryInFuture(DateOnly entry) => Format(
+        $"Der Eintritt am {entry:dd.MM.yyyy} liegt in der Zukunft. Eintritte werden am Eintrittstag oder danach erfasst; bis dahin bleibt der Platz reserviert.");
+
     public static string Entered(string reference, DateOnly entry) => Format($"Eintritt von {reference} zum {entry:dd.MM.yyyy} erfasst.");
 
     /// <summary>DIA-AM: the date is not one of the 14-day entry dates; names the next ones (R-CAP-4).</summary>
