@@ -67,6 +67,9 @@ public sealed class ParticipantService(Tables tables, MeasureRepository measures
             if (now is null) return Fail(404, "unknown_measure", ParticipantTexts.UnknownMeasure(number));
             var m = now.Measure;
             var reservation = await changes.GetReservationAsync(number, reference, ct);
+            // Entered meanwhile (a double click, or an earlier run that died before marking the request): the same entry.
+            if (reservation is null && now.Participations.FirstOrDefault(p => p.CustomerRef == reference && p.Entry == entry) is { } done)
+                return Outcome<ParticipantView>.Success(ParticipantView.From(m, done, today));
             if (reservation is null || reservation.GetString(PlaceStateChanges.ReservationRequestId) is { } owner && owner != request.RowKey)
                 return Fail(409, "no_held_place", ParticipantTexts.NoHeldPlace(reference));
 

@@ -69,6 +69,15 @@ public sealed class ParticipantApiTests(FreePlacesAppFactory app) : IClassFixtur
         Assert.Equal("already_entered", (string?)other.Body["code"]);
         var list = (await app.ListAsync("betr-04", measure)).Body.AsArray();
         Assert.Single(list, p => (string?)p!["customerRef"] == "TN-8101-AA");
+
+        // The entered request is no open request any more: it cannot be withdrawn (leaving is an exit), and no second
+        // place can be requested for the participant.
+        var withdraw = await app.As("ifk-anna-zimmermann").PostAsync($"/api/freeplaces/requests/{measure}/{id}/withdraw", null);
+        Assert.Equal(HttpStatusCode.Conflict, withdraw.StatusCode);
+        Assert.Contains("bereits eingetreten", await withdraw.Content.ReadAsStringAsync());
+        var second = await app.PostAsync("ifk-anna-zimmermann", $"/api/measures/{measure}/requests", new { customerRef = "TN-8101-AA" });
+        Assert.Equal("duplicate_request", (string?)second.Body["code"]);
+        Assert.Contains("bereits ein Platz vergeben", Text(second.Body));
     }
 
     [Fact]
