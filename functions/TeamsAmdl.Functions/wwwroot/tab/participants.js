@@ -253,6 +253,8 @@
         $("entry-form").addEventListener("submit", enter);
         $("exit-form").addEventListener("submit", saveExit);
         $("exit-cancel").addEventListener("click", function () { $("exit-dialog").close(); });
+        // Another demo user (Development): hidden until tab.js has signed them in.
+        $("dev-user").addEventListener("change", function () { $("participants").hidden = true; });
         $("exit-dialog").addEventListener("close", function () {
             if (state.exitOpener && document.body.contains(state.exitOpener)) state.exitOpener.focus();
         });
