@@ -3,7 +3,7 @@ namespace TeamsAmdl.Domain;
 /// <summary>
 /// R-CAP-4: the individual DIA-AM stay is at most 12 weeks (+ up to 4 weeks by decision of the Berater).
 /// A participation without a recorded exit is projected to end after the standard 12 weeks, capped at the
-/// measure end; an extension must be recorded as a (planned) Exit to be taken into account.
+/// measure end; an extension (<see cref="Participation.PlannedEnd"/>, <see cref="ParticipationExtension"/>) moves that end.
 /// </summary>
 public static class DiaAmStay
 {
@@ -17,9 +17,10 @@ public static class DiaAmStay
         return last < measure.End ? last : measure.End;
     }
 
-    /// <summary>The recorded exit, otherwise the standard last day.</summary>
+    /// <summary>The recorded exit, otherwise the extended end (at most the measure end), otherwise the standard last day.</summary>
     public static DateOnly ProjectedLastDay(Measure measure, Participation participation) =>
-        participation.Exit ?? StandardLastDay(measure, participation.Entry);
+        participation.Exit ?? (participation.PlannedEnd is { } planned ? (planned < measure.End ? planned : measure.End)
+            : StandardLastDay(measure, participation.Entry));
 
     /// <summary>Whether <paramref name="participation"/> still holds a place on <paramref name="day"/> (projected).</summary>
     public static bool IsActiveOn(Measure measure, Participation participation, DateOnly day) =>

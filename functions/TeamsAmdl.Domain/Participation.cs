@@ -2,10 +2,11 @@ namespace TeamsAmdl.Domain;
 
 /// <summary>
 /// A customer's place in a measure, by pseudonymous reference only (R-SEC-1): the IFK resolves it in their
-/// own systems. Entry is the first day, Exit the last day of participation (null while active).
+/// own systems. Entry is the first day, Exit the last day of participation (null while active). PlannedEnd is the
+/// last day agreed by an extension (<see cref="ParticipationExtension"/>); null for the standard duration.
 /// </summary>
 public sealed record Participation(string MeasureNumber, string CustomerRef, DateOnly Entry, DateOnly? Exit = null,
-    ExitReason? ExitReason = null, string? IfkId = null)
+    ExitReason? ExitReason = null, string? IfkId = null, DateOnly? PlannedEnd = null)
 {
     /// <summary>Active on <paramref name="day"/>: entered on or before it and not exited before it.</summary>
     public bool IsActiveOn(DateOnly day) => Entry <= day && (Exit is null || Exit.Value >= day);

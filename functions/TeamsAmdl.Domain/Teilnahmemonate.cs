@@ -14,9 +14,9 @@ namespace TeamsAmdl.Domain;
 /// split at the 31st would give 31 days.)
 /// </para>
 /// <para>
-/// R-CAP-5: 24 and 31 December are not measure days and are not counted. 31 December already weighs 0 on
-/// this count, so only each 24 December inside the period is subtracted: 01.12.–31.12. = 29 days = 29/30 TM.
-/// (Subtracting 31 December again would make 01.12.–31.12. shorter than 01.12.–30.12.)
+/// R-CAP-5: 24 and 31 December are not measure days, but like weekends they stay inside a participation period and
+/// do not reduce the count: a full calendar month is exactly 1 TM, December included (01.12.–31.12. = 30 days;
+/// the 31st weighs 0 as in every month). So the count needs no December exception at all.
 /// </para>
 /// </summary>
 public static class Teilnahmemonate
@@ -24,19 +24,7 @@ public static class Teilnahmemonate
     public const int DaysPerMonth = 30;
 
     /// <summary>Counted days from <paramref name="first"/> to <paramref name="last"/>, both inclusive; 0 if last &lt; first.</summary>
-    public static int Days(DateOnly first, DateOnly last)
-    {
-        if (last < first)
-            return 0;
-        var christmasEves = 0;
-        for (var year = first.Year; year <= last.Year; year++)
-        {
-            var eve = new DateOnly(year, 12, 24);
-            if (eve >= first && eve <= last)
-                christmasEves++;
-        }
-        return Position(last) - Position(first.AddDays(-1)) - christmasEves;
-    }
+    public static int Days(DateOnly first, DateOnly last) => last < first ? 0 : Position(last) - Position(first.AddDays(-1));
 
     /// <summary>TM from <paramref name="first"/> to <paramref name="last"/>, both inclusive: <see cref="Days"/> / 30, exact decimal.</summary>
     public static decimal Between(DateOnly first, DateOnly last) => FromDays(Days(first, last));

@@ -32,24 +32,25 @@ public class TeilnahmemonateTests
     }
 
     [Fact]
-    public void December_is_29_thirtieths_because_24_December_is_not_counted_and_31_December_weighs_nothing()
+    public void A_full_December_is_exactly_one_TM_because_24_and_31_December_do_not_reduce_the_count()
     {
-        Assert.Equal(29, Teilnahmemonate.Days(P("01.12.2025"), P("31.12.2025")));
-        Assert.Equal(29m / 30m, Teilnahmemonate.Between(P("01.12.2025"), P("31.12.2025")));
-        Assert.Equal(29, Teilnahmemonate.Days(P("01.12.2025"), P("30.12.2025")));
-        Assert.Equal(23, Teilnahmemonate.Days(P("01.12.2025"), P("24.12.2025")));
-        Assert.Equal(0, Teilnahmemonate.Days(P("24.12.2025"), P("24.12.2025")));
+        // R-CAP-5: measure-free like weekends, not deducted. 31 December weighs 0 as every 31st does.
+        Assert.Equal(30, Teilnahmemonate.Days(P("01.12.2025"), P("31.12.2025")));
+        Assert.Equal(1.0m, Teilnahmemonate.Between(P("01.12.2025"), P("31.12.2025")));
+        Assert.Equal(30, Teilnahmemonate.Days(P("01.12.2025"), P("30.12.2025")));
+        Assert.Equal(24, Teilnahmemonate.Days(P("01.12.2025"), P("24.12.2025")));
+        Assert.Equal(1, Teilnahmemonate.Days(P("24.12.2025"), P("24.12.2025")));
         Assert.Equal(0, Teilnahmemonate.Days(P("31.12.2025"), P("31.12.2025")));
-        // 20.–30.12. = 11 days less the 24th = 10; 31.12. weighs 0; 01.–10.01. = 10.
-        Assert.Equal(20, Teilnahmemonate.Days(P("20.12.2025"), P("10.01.2026")));
+        // 20.–30.12. = 11 days (the 24th included); 31.12. weighs 0; 01.–10.01. = 10.
+        Assert.Equal(21, Teilnahmemonate.Days(P("20.12.2025"), P("10.01.2026")));
     }
 
     [Fact]
-    public void A_year_is_360_days_less_24_December()
+    public void A_year_is_360_days()
     {
-        Assert.Equal(359, Teilnahmemonate.Days(P("01.01.2025"), P("31.12.2025")));
-        Assert.Equal(359, Teilnahmemonate.Days(P("01.01.2024"), P("31.12.2024")));
-        Assert.Equal(718, Teilnahmemonate.Days(P("01.01.2024"), P("31.12.2025")));
+        Assert.Equal(360, Teilnahmemonate.Days(P("01.01.2025"), P("31.12.2025")));
+        Assert.Equal(360, Teilnahmemonate.Days(P("01.01.2024"), P("31.12.2024")));
+        Assert.Equal(720, Teilnahmemonate.Days(P("01.01.2024"), P("31.12.2025")));
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class TeilnahmemonateTests
     }
 
     [Fact]
-    public void Equals_the_SPEC_formula_for_every_period_not_starting_on_a_31st_and_without_24_December()
+    public void Equals_the_SPEC_formula_for_every_period_not_starting_on_a_31st_December_included()
     {
         var first = P("01.01.2024");
         var checkedPeriods = 0;
@@ -86,8 +87,6 @@ public class TeilnahmemonateTests
                 continue;
             for (var b = a; b < P("01.12.2025") && b <= a.AddDays(120); b = b.AddDays(1))
             {
-                if (b >= P("24.12.2024") && a <= P("24.12.2024"))
-                    continue;
                 Assert.Equal(Formula(a, b), Teilnahmemonate.Days(a, b));
                 checkedPeriods++;
             }
@@ -106,9 +105,9 @@ public class TeilnahmemonateTests
     }
 
     [Fact]
-    public void Every_calendar_month_is_30_days_except_December_with_29()
+    public void Every_calendar_month_is_30_days_December_included()
     {
         for (var m = P("01.01.2023"); m < P("01.01.2027"); m = m.AddMonths(1))
-            Assert.Equal(m.Month == 12 ? 29 : 30, Teilnahmemonate.Days(m, m.AddMonths(1).AddDays(-1)));
+            Assert.Equal(30, Teilnahmemonate.Days(m, m.AddMonths(1).AddDays(-1)));
     }
 }

@@ -27,11 +27,11 @@ public class TmContingentTests
     }
 
     [Fact]
-    public void Consumption_is_clamped_to_the_measure_and_skips_24_December()
+    public void Consumption_is_clamped_to_the_measure_and_counts_a_full_December_as_one_TM()
     {
         var ps = new[] { Tn(P("01.12.2024"), P("31.01.2025")), Tn(P("01.12.2025")) };
-        // 06.01.–31.01. = 25 days; 01.12.–31.12.2025 = 29 days; nothing after the end.
-        Assert.Equal(25 + 29, TmContingent.ConsumedDays(Measure, ps, P("15.02.2026")));
+        // 06.01.–31.01. = 25 days; 01.12.–31.12.2025 = 30 days (24 and 31 December do not reduce it); nothing after the end.
+        Assert.Equal(25 + 30, TmContingent.ConsumedDays(Measure, ps, P("15.02.2026")));
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public class TmContingentTests
         // 06.–30.01. = 25, February 30, 01.–30.03. = 30.
         Assert.Equal(85, DiaAmStay.StandardDays(Measure, P("06.01.2025")));
         Assert.Equal(P("31.12.2025"), DiaAmStay.StandardLastDay(Measure, P("22.12.2025")));
-        // 22.–30.12. = 9 days less the 24th; 31.12. weighs 0.
-        Assert.Equal(8, DiaAmStay.StandardDays(Measure, P("22.12.2025")));
+        // 22.–30.12. = 9 days (the 24th counts like a weekend day); 31.12. weighs 0.
+        Assert.Equal(9, DiaAmStay.StandardDays(Measure, P("22.12.2025")));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class TmContingentTests
         Assert.Equal(0, TmContingent.StaysAvailable(Measure, [], 9, P("06.01.2025")));
         // One active participant commits 85: 215 left = 2 stays.
         Assert.Equal(2, TmContingent.StaysAvailable(Measure, [Tn(P("06.01.2025"))], 0, P("06.01.2025")));
-        // A short stay at the end of the year is cheap: 300 / 8 = 37.
-        Assert.Equal(37, TmContingent.StaysAvailable(Measure, [], 0, P("22.12.2025")));
+        // A short stay at the end of the year is cheap: 300 / 9 = 33.
+        Assert.Equal(33, TmContingent.StaysAvailable(Measure, [], 0, P("22.12.2025")));
     }
 }

@@ -10,6 +10,10 @@ public sealed record MeasureView(
     CapacityView Capacity, int Occupied, int Reserved, int FreePlaces, DateOnly? NextEntryDate, bool IntakeOpen,
     DateOnly IntakeDeadline, IReadOnlyList<string> Warnings)
 {
+    /// <summary>DIA-AM: Teilnahmemonate consumed up to today by the recorded participations, in 1/30 TM (GET api/measures/{number} only).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? TmConsumedDays { get; init; }
+
     public static MeasureView From(MeasureState s, DateOnly today, Func<string, string> traegerName, Func<string, string> teamName,
         Func<string, string> staffName)
     {

@@ -23,8 +23,15 @@ public static class FreePlacesContracts
         string IfkId, string? Note, string? DecidedBy, DateTimeOffset? DecidedAt, string? DeclineReason, bool FromWaitlist,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? WaitlistPosition = null)
     {
+        /// <summary>The day the confirmed request became a participation (Participants); the request then holds no place.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public DateOnly? EnteredOn { get; init; }
+
         public static RequestView From(PlaceRequestEntity r, int? position = null) => new(r.PartitionKey, r.RowKey, r.CustomerRef, r.Status, r.Entry,
-            r.RequestedAt, r.IfkId, r.Note, r.DecidedBy, r.DecidedAt, r.DeclineReason, r.FromWaitlist, position);
+            r.RequestedAt, r.IfkId, r.Note, r.DecidedBy, r.DecidedAt, r.DeclineReason, r.FromWaitlist, position)
+        {
+            EnteredOn = Repositories.StoredDate.ReadNullable(r.EnteredOn),
+        };
     }
 
     /// <summary>Answer of the operations on a measure (exit, capacity, open for assignment, weekly input).</summary>

@@ -205,6 +205,8 @@ public sealed class PlaceRequestEntity : ITableEntity
     public string? CardMeasures { get; set; }
     /// <summary>Outbox key of a card sent to the IFK without a message to update (API request, waiting list).</summary>
     public string? OutcomeMessageKey { get; set; }
+    /// <summary>Entry date once the confirmed request became a participation (Participants); it then holds no place any more.</summary>
+    public string? EnteredOn { get; set; }
 
     [IgnoreDataMember] // computed: the SDK would store every public getter
     public PlaceRequestStatus State => Enum.Parse<PlaceRequestStatus>(Status);

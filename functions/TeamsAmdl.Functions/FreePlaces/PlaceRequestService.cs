@@ -67,7 +67,7 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
             return new RequestOutcome(earlier); // the same click, run again after a crash
 
         var all = await requests.ListAsync(number, ct);
-        if (all.FirstOrDefault(r => r.CustomerRef == reference && PlaceRequestRules.IsOpen(r.State)) is { } open)
+        if (all.FirstOrDefault(r => r.CustomerRef == reference && PlaceRequestRules.IsOpen(r.State) && r.EnteredOn is null) is { } open)
             return RequestOutcome.Fail("duplicate_request",
                 $"Für {reference} gibt es in dieser Maßnahme bereits eine Anfrage ({CardTexts.PlaceRequest.StatusHeadline(FreePlaceViews.CardState(open.State))}). " +
                 "Eine zweite Anfrage ist nicht möglich.");
@@ -178,6 +178,8 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
                 return RequestOutcome.Fail("forbidden", "Diese Anfrage gehört einer anderen IFK.");
             if (PlaceRequestRules.CannotWithdraw(request.State) is { } why)
                 return new RequestOutcome(request, "not_open", why);
+            if (request.EnteredOn is not null) // the place became the participant's: leaving is an exit (Participants)
+                return new RequestOutcome(request, "not_open", $"{request.CustomerRef} ist bereits eingetreten; das Ende der Teilnahme erfasst die Betreuung als Austritt.");
             held = PlaceRequestRules.HoldsPlace(request.State);
             request.Status = nameof(PlaceRequestStatus.Withdrawn);
             request.DecidedAt = time.GetUtcNow();

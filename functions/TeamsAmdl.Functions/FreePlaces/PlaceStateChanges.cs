@@ -55,6 +55,10 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
             if (reason != ExitReason.Nichtantritt && exit < participation.Entry)
                 throw new DomainValidationException("ExitDate",
                     $"Der letzte Tag ({exit:dd.MM.yyyy}) liegt vor dem Eintritt von {reference} ({participation.Entry:dd.MM.yyyy}).");
+            // R-TN-4: the exit is reported on the last day or later, never ahead of it.
+            if (reason != ExitReason.Nichtantritt && exit > today)
+                throw new DomainValidationException("ExitDate",
+                    $"Der letzte Tag ({exit:dd.MM.yyyy}) liegt in der Zukunft. Ein Austritt wird am letzten Tag oder danach erfasst.");
             if (exit > m.End)
                 throw new DomainValidationException("ExitDate", $"Der letzte Tag ({exit:dd.MM.yyyy}) liegt nach dem Maßnahmeende ({m.End:dd.MM.yyyy}).");
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using TeamsAmdl.Functions.Auth;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.FreePlaces;
+using TeamsAmdl.Functions.Participants;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Seeding;
 
@@ -37,6 +38,7 @@ public static class AppServices
 
         builder.AddBot();
         builder.AddFreePlaces(); // after AddBot: wraps the bot's connector in the Teams rate limiter
+        builder.AddParticipants();
         builder.AddDigest();
         builder.AddFiling();
         builder.AddRatings();

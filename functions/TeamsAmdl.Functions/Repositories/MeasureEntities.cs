@@ -73,6 +73,8 @@ public sealed class PlaceEntity : ITableEntity
     public string? Entry { get; set; }
     public string? Exit { get; set; }
     public string? ExitReason { get; set; }
+    /// <summary>Last day agreed by an extension (<see cref="Participation.PlannedEnd"/>); null for the standard duration.</summary>
+    public string? PlannedEnd { get; set; }
     /// <summary>Last day the place is held (exit date, or <see cref="Open"/>). ISO dates compare as strings, so
     /// the list query can skip places that ended before today on the server.</summary>
     public string Until { get; set; } = Open;
@@ -85,12 +87,13 @@ public sealed class PlaceEntity : ITableEntity
     public static string ReservationKey(string customerRef) => ReservationPrefix + customerRef;
 
     public Participation ToParticipation() => new(PartitionKey, CustomerRef, StoredDate.Read(Entry!), StoredDate.ReadNullable(Exit),
-        ExitReason is null ? null : Enum.Parse<Domain.ExitReason>(ExitReason), IfkId);
+        ExitReason is null ? null : Enum.Parse<Domain.ExitReason>(ExitReason), IfkId, StoredDate.ReadNullable(PlannedEnd));
 
     public static PlaceEntity From(Participation p, DateTimeOffset now) => new()
     {
         PartitionKey = p.MeasureNumber, RowKey = ParticipationKey(p.CustomerRef, p.Entry), CustomerRef = p.CustomerRef,
         IfkId = p.IfkId, Entry = StoredDate.Write(p.Entry), Exit = StoredDate.Write(p.Exit), ExitReason = p.ExitReason?.ToString(),
+        PlannedEnd = StoredDate.Write(p.PlannedEnd),
         Until = p.Exit is null ? Open : StoredDate.Write(p.Exit.Value), CreatedAt = now,
     };
 }

@@ -42,6 +42,12 @@ public sealed class MeasureRepository(Tables tables)
         return measures.OrderBy(m => m.PartitionKey, StringComparer.Ordinal).Select(m => ToState(m, places[m.PartitionKey])).ToList();
     }
 
+    /// <summary>Every participation of the measure, ended ones included (for TM consumption and the participant list).</summary>
+    public async Task<IReadOnlyList<Participation>> ParticipationsAsync(string number, CancellationToken ct = default) =>
+        (await PlacesAsync(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {number} and RowKey ge {PlaceEntity.ParticipationPrefix} and RowKey lt {"p}"}"), ct))
+        .Select(p => p.ToParticipation()).OrderBy(p => p.Entry).ThenBy(p => p.CustomerRef, StringComparer.Ordinal).ToList();
+
     private async Task<List<PlaceEntity>> PlacesAsync(string filter, CancellationToken ct)
     {
         var list = new List<PlaceEntity>();

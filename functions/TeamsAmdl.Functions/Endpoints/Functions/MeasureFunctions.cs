@@ -43,6 +43,9 @@ public sealed class MeasureFunctions(MeasureRepository measures, Names names, Ti
         var state = await measures.GetAsync(number, today, cancellationToken);
         if (state is null)
             return ProblemResponses.Problem(404, "unknown_measure", $"Die Maßnahme „{number}“ gibt es nicht.");
-        return Results.Json((await names.LoadAsync(cancellationToken)).View(state, today));
+        var view = (await names.LoadAsync(cancellationToken)).View(state, today);
+        if (state.Measure.Kind == MeasureKind.DiaAm) // all participations, ended ones included: the state holds only the running ones
+            view = view with { TmConsumedDays = TmContingent.ConsumedDays(state.Measure, await measures.ParticipationsAsync(number, cancellationToken), today) };
+        return Results.Json(view);
     }
 }

@@ -185,6 +185,8 @@
         showAlert(null);
         state.me = res.body;
         $("who").textContent = "Angemeldet als " + state.me.displayName;
+        // participants.js (its own section) signs in the same way.
+        document.dispatchEvent(new CustomEvent("teamsamdl:signedin", { detail: { me: state.me, authHeaders: authHeaders } }));
         if (state.me.isCoordinator) {
             $("readonly").hidden = true;
             $("app").hidden = false;

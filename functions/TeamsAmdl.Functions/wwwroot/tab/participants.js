@@ -1,0 +1,263 @@
+/*
+ * Teilnehmende of a measure in the tab (issue 13, R-SEC-1/2): pseudonymous customer references only.
+ *
+ *  - Betreuung and Koordination of a measure see all its participants, record entries from confirmed place requests and
+ *    exits with their last day. IFKs see only their own customers (the server filters); everyone else sees nothing.
+ *  - Signs in through tab.js: it announces the signed-in user with the event "teamsamdl:signedin" and lends its
+ *    authHeaders (Teams SSO token or, in Development, X-Dev-User).
+ *  - ?massnahme=<number> preselects a measure.
+ */
+(function () {
+    "use strict";
+
+    var state = { me: null, authHeaders: null, measures: [], measure: null, participants: [], exiting: null, seq: 0 };
+    var STATUS = { Active: "nimmt teil", Upcoming: "Eintritt folgt", Exited: "ausgetreten" };
+    var REASON = { RegulaeresEnde: "reguläres Ende", Abbruch: "Abbruch", Nichtantritt: "Nichtantritt" };
+
+    function $(id) { return document.getElementById(id); }
+
+    function el(tag, className, text) {
+        var e = document.createElement(tag);
+        if (className) e.className = className;
+        if (text !== undefined && text !== null) e.textContent = text;
+        return e;
+    }
+
+    function formatDate(iso) {
+        if (!iso) return "–";
+        var p = String(iso).split("-");
+        return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : String(iso);
+    }
+
+    /** Today in Berlin as yyyy-mm-dd (the server's calendar). */
+    function today() {
+        return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+    }
+
+    async function api(path, options) {
+        options = options || {};
+        var headers = Object.assign({ "Accept": "application/json" }, await state.authHeaders(false));
+        var body;
+        if (options.json !== undefined) {
+            headers["Content-Type"] = "application/json";
+            body = JSON.stringify(options.json);
+        }
+        var response = await fetch(path, { method: options.method || "GET", headers: headers, body: body });
+        var text = await response.text();
+        var parsed = null;
+        if (text) {
+            try { parsed = JSON.parse(text); } catch (e) { parsed = text; }
+        }
+        return { ok: response.ok, status: response.status, body: parsed };
+    }
+
+    function problemText(res) {
+        if (res.body && typeof res.body === "object" && res.body.title) return res.body.title;
+        if (res.status === 403) return "Dafür fehlt Ihnen die Berechtigung.";
+        return "Der Server antwortete mit HTTP " + res.status + ".";
+    }
+
+    function message(text, kind) {
+        var box = $("participants-message");
+        box.innerHTML = "";
+        if (!text) return;
+        var p = el("p", "message-bar " + (kind === "error" ? "message-warning" : "message-success"), text);
+        if (kind === "error") p.setAttribute("role", "alert");
+        box.appendChild(p);
+    }
+
+    function has(role) { return state.me.roles.indexOf(role) >= 0; }
+
+    /** Deciders of a measure: its Betreuung and Koordination, and every Koordinator (as the server decides). */
+    function decides(m) {
+        return !!m && (m.betreuer.id === state.me.id || m.koordinator.id === state.me.id || has("Koordinator"));
+    }
+
+    // ---- start ------------------------------------------------------------------------------------------------------
+
+    async function start(detail) {
+        state.me = detail.me;
+        state.authHeaders = detail.authHeaders;
+        var section = $("participants");
+        if (!has("Koordinator") && !has("Betreuer") && !has("Ifk")) {
+            section.hidden = true;
+            return;
+        }
+        var res = await api("/api/measures");
+        if (!res.ok) {
+            section.hidden = true;
+            return;
+        }
+        // Betreuung: their measures; Koordination and IFKs: all (an IFK sees their own customers in each).
+        state.measures = res.body.filter(function (m) {
+            return has("Koordinator") || has("Ifk") || m.betreuer.id === state.me.id || m.koordinator.id === state.me.id;
+        });
+        $("participants-scope").textContent = has("Koordinator") || state.measures.some(decides)
+            ? "Sie sehen alle Teilnehmenden der Maßnahmen, die Sie betreuen oder koordinieren, und erfassen Eintritte und Austritte."
+            : "Sie sehen die Teilnehmenden, für die Sie den Platz angefragt haben.";
+        var select = $("participants-measure");
+        select.innerHTML = "";
+        state.measures.forEach(function (m) { select.add(new Option(m.title + " (" + m.number + ")", m.number)); });
+        var wanted = new URLSearchParams(location.search).get("massnahme");
+        if (wanted && state.measures.some(function (m) { return m.number === wanted; })) select.value = wanted;
+        section.hidden = state.measures.length === 0;
+        message(null);
+        if (state.measures.length) await load(select.value);
+    }
+
+    async function load(number) {
+        var seq = ++state.seq;
+        state.measure = state.measures.filter(function (m) { return m.number === number; })[0] || null;
+        var table = $("participants-table");
+        table.setAttribute("aria-busy", "true");
+        var res = await api("/api/measures/" + encodeURIComponent(number) + "/participants");
+        if (seq !== state.seq) return;
+        table.setAttribute("aria-busy", "false");
+        if (!res.ok) {
+            state.participants = [];
+            render();
+            message(problemText(res), "error");
+            return;
+        }
+        state.participants = res.body;
+        render();
+        await loadEntryForm();
+    }
+
+    function render() {
+        var m = state.measure;
+        $("participants-caption").textContent = "Teilnehmende: " + (m ? m.title + " (" + m.number + ")" : "") + " – nur pseudonyme Kundenreferenzen";
+        var body = document.querySelector("#participants-table tbody");
+        body.innerHTML = "";
+        state.participants.forEach(function (p) { body.appendChild(row(p)); });
+        $("participants-empty").hidden = state.participants.length > 0;
+    }
+
+    function row(p) {
+        var tr = el("tr");
+        tr.dataset.ref = p.customerRef;
+        var th = el("th", null, p.customerRef);
+        th.scope = "row";
+        tr.appendChild(th);
+        tr.appendChild(el("td", null, formatDate(p.entry)));
+        var last = el("td", null, formatDate(p.lastDay));
+        if (!p.exit && p.plannedEnd) last.appendChild(el("span", "cell-sub", " (verlängert)"));
+        tr.appendChild(last);
+        tr.appendChild(el("td", null, (STATUS[p.status] || p.status) + (p.exitReason ? " (" + (REASON[p.exitReason] || p.exitReason) + ")" : "")));
+        tr.appendChild(el("td", null, p.ifkId === state.me.id ? "Sie" : (p.ifkId || "–")));
+        var act = el("td");
+        if (decides(state.measure) && !p.exit) {
+            var button = el("button", "button small", "Austritt");
+            button.type = "button";
+            button.setAttribute("aria-label", "Austritt erfassen: " + p.customerRef);
+            button.addEventListener("click", function () { openExit(p, button); });
+            act.appendChild(button);
+        }
+        tr.appendChild(act);
+        return tr;
+    }
+
+    // ---- entry ------------------------------------------------------------------------------------------------------
+
+    async function loadEntryForm() {
+        var form = $("entry-form");
+        var m = state.measure;
+        if (!decides(m)) {
+            form.hidden = true;
+            return;
+        }
+        var res = await api("/api/freeplaces/requests");
+        var confirmed = res.ok ? res.body.filter(function (r) {
+            return r.measure === m.number && r.status === "Confirmed" && !r.enteredOn;
+        }) : [];
+        var select = $("entry-request");
+        select.innerHTML = "";
+        confirmed.forEach(function (r) {
+            select.add(new Option(r.customerRef + (r.entryDate ? " (Platz ab " + formatDate(r.entryDate) + ")" : ""), r.customerRef));
+        });
+        if (confirmed.length === 0) select.add(new Option("Keine bestätigte Platzanfrage offen", ""));
+        select.disabled = confirmed.length === 0;
+        $("entry-save").disabled = confirmed.length === 0;
+        var date = $("entry-date");
+        date.max = today();
+        if (!date.value || date.value > date.max) date.value = date.max;
+        $("entry-date-hint").textContent = m.kind === "DiaAm"
+            ? "DIA-AM: nur an den Eintrittsterminen (alle 14 Tage ab Maßnahmebeginn)."
+            : m.kind === "UbInbeq" ? "UB/InbeQ: Eintritte nur bis " + formatDate(m.intakeDeadline) + " (erste 12 Monate)." : "";
+        form.hidden = false;
+    }
+
+    async function enter(e) {
+        e.preventDefault();
+        var ref = $("entry-request").value;
+        if (!ref) return;
+        var button = $("entry-save");
+        button.disabled = true;
+        try {
+            var res = await api("/api/measures/" + encodeURIComponent(state.measure.number) + "/participants", {
+                method: "POST", json: { customerRef: ref, entryDate: $("entry-date").value || null }
+            });
+            if (!res.ok) {
+                message(problemText(res), "error");
+                return;
+            }
+            await load(state.measure.number);
+            message("Eintritt von " + res.body.customerRef + " zum " + formatDate(res.body.entry) + " erfasst.");
+        } finally {
+            button.disabled = $("entry-request").value === "";
+        }
+    }
+
+    // ---- exit -------------------------------------------------------------------------------------------------------
+
+    function openExit(p, opener) {
+        state.exiting = p;
+        state.exitOpener = opener;
+        $("exit-title").textContent = "Austritt erfassen: " + p.customerRef;
+        var date = $("exit-date");
+        date.max = today();
+        date.min = p.entry;
+        date.value = date.max;
+        $("exit-reason").value = "RegulaeresEnde";
+        $("exit-error").hidden = true;
+        $("exit-dialog").showModal();
+        date.focus();
+    }
+
+    async function saveExit(e) {
+        e.preventDefault();
+        var p = state.exiting;
+        var save = $("exit-save");
+        save.disabled = true;
+        try {
+            var res = await api("/api/measures/" + encodeURIComponent(state.measure.number) + "/exits", {
+                method: "POST", json: { customerRef: p.customerRef, exitDate: $("exit-date").value || null, reason: $("exit-reason").value }
+            });
+            if (!res.ok) {
+                var error = $("exit-error");
+                error.textContent = problemText(res);
+                error.hidden = false;
+                error.focus();
+                return;
+            }
+            $("exit-dialog").close();
+            await load(state.measure.number);
+            message(res.body.message + (res.body.alert && res.body.alert.alerted ? " Die IFKs werden über den freien Platz informiert." : ""));
+        } finally {
+            save.disabled = false;
+        }
+    }
+
+    document.addEventListener("DOMContentLoaded", function () {
+        $("participants-measure").addEventListener("change", function () { message(null); load($("participants-measure").value); });
+        $("entry-form").addEventListener("submit", enter);
+        $("exit-form").addEventListener("submit", saveExit);
+        $("exit-cancel").addEventListener("click", function () { $("exit-dialog").close(); });
+        // Another demo user (Development): hidden until tab.js has signed them in.
+        $("dev-user").addEventListener("change", function () { $("participants").hidden = true; });
+        $("exit-dialog").addEventListener("close", function () {
+            if (state.exitOpener && document.body.contains(state.exitOpener)) state.exitOpener.focus();
+        });
+    });
+    document.addEventListener("teamsamdl:signedin", function (e) { start(e.detail); });
+})();
