@@ -36,6 +36,10 @@ public sealed class MeasureEntity : ITableEntity
     public string? TargetGroup { get; set; }
     /// <summary>Null when written by <see cref="MeasureRepository.UpsertAsync"/>: a merge then keeps the stored value.</summary>
     public long? AllocationVersion { get; set; }
+    /// <summary>Day the measure was closed (archived), or null. Never cleared by <see cref="MeasureRepository.UpsertAsync"/>
+    /// (a merge keeps it): closed measures stay readable but drop out of lists, requests and alerts.</summary>
+    public string? ClosedOn { get; set; }
+    public string? ClosedBy { get; set; }
     /// <summary>Always "9999-12-31": lets one filter select measure rows and still-running places (see Until).</summary>
     public string Until { get; set; } = PlaceEntity.Open;
 
