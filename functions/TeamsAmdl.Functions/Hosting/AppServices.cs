@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using TeamsAmdl.Functions.Auth;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.FreePlaces;
+using TeamsAmdl.Functions.Measures;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Seeding;
 
@@ -40,6 +41,7 @@ public static class AppServices
         builder.AddDigest();
         builder.AddFiling();
         builder.AddRatings();
+        builder.AddMeasures(); // after AddFreePlaces: edits announce raised capacity
         return builder;
     }
 }
