@@ -31,11 +31,11 @@ public sealed record CsvText(string? Text, string Encoding, string? Problem)
             text = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
             encoding = "Windows-1252";
         }
-        if (text.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t')) return Refused(MeasureTexts.ImportBinary);
         // UTF-8 read as Windows-1252 and saved again: "ä" (C3 A4) became "Ã¤". German text never has "Ã" before such a character.
         if (text.Contains("Ã¤") || text.Contains("Ã¶") || text.Contains("Ã¼") || text.Contains("ÃŸ") || text.Contains("Ã„") || text.Contains("Ã–")
             || text.Contains("Ãœ"))
             return Refused(MeasureTexts.ImportDoubleEncoded);
+        if (text.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t')) return Refused(MeasureTexts.ImportBinary);
         return new CsvText(text, encoding, null);
     }
 
