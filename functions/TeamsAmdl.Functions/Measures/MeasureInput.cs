@@ -66,6 +66,8 @@ public static class MeasureInput
         if (Text("teamId", b.TeamId, false) is { } team)
         {
             if (directory.FindTeam(team) is { } found) teamId = found.Id;
+            // A team id known from the staff rows (Entra sync) or already stored needs no team row of its own.
+            else if (team == betreuer?.TeamId || team == existing?.TeamId) teamId = team;
             else Err("teamId", MeasureTexts.UnknownTeam(team));
         }
         else teamId = betreuer?.TeamId;
