@@ -192,7 +192,7 @@ public sealed class AlertFlusher(FreePlacesStore store, FreePlaceAlerts alerts, 
             (_, old) => time.GetElapsedTime(old.At, now) < StateCacheLifetime && !old.State.IsFaulted ? old : (now, measures.GetAsync(number, today, ct)));
         if (_states.Count > 1000)
             foreach (var (k, v) in _states.Where(x => time.GetElapsedTime(x.Value.At, now) > StateCacheLifetime).ToList()) _states.TryRemove(new(k, v));
-        return await entry.State;
+        return await entry.State is { Closed: false } state ? state : null; // a closed measure drops off pending cards
     }
 
     private static string Unescape(string key) => Uri.UnescapeDataString(key);

@@ -44,6 +44,8 @@ public sealed class FreePlaceAlerts(MeasureRepository measures, StaffRepository 
         var state = await measures.GetAsync(number, today, ct);
         if (state is null)
             return new ChangeOutcome(changeKey, false, $"Die Maßnahme „{number}“ gibt es nicht.", 0, promoted, false, 0);
+        if (state.Closed) // archived: never advertised (Measures/README.md)
+            return new ChangeOutcome(changeKey, false, $"Die Maßnahme „{number}“ ist geschlossen.", 0, promoted, false, 0);
         var after = FreePlaceSnapshot.Take(state.Measure, state.Participations, state.ReservedRefs.Count, today, from);
         var decision = FreePlaceTriggers.Evaluate(trigger, before, after);
 

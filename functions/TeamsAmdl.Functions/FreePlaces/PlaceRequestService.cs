@@ -72,6 +72,8 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
                 $"Für {reference} gibt es in dieser Maßnahme bereits eine Anfrage ({CardTexts.PlaceRequest.StatusHeadline(FreePlaceViews.CardState(open.State))}). " +
                 "Eine zweite Anfrage ist nicht möglich.");
 
+        if (state.Closed)
+            return RequestOutcome.Fail("intake_closed", $"Die Maßnahme „{number}“ ist geschlossen und nimmt niemanden mehr auf. Es wurde nichts reserviert.");
         var snapshot = FreePlaceViews.Snapshot(state, today);
         if (!snapshot.IntakeOpen)
             return RequestOutcome.Fail("intake_closed", snapshot.EntryDate is null

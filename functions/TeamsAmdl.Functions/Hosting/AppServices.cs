@@ -3,6 +3,7 @@ using TeamsAmdl.Functions.Auth;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.FreePlaces;
 using TeamsAmdl.Functions.Participants;
+using TeamsAmdl.Functions.Measures;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Seeding;
 
@@ -42,6 +43,7 @@ public static class AppServices
         builder.AddDigest();
         builder.AddFiling();
         builder.AddRatings();
+        builder.AddMeasures(); // after AddFreePlaces: edits announce raised capacity
         return builder;
     }
 }

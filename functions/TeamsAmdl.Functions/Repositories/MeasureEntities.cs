@@ -36,6 +36,10 @@ public sealed class MeasureEntity : ITableEntity
     public string? TargetGroup { get; set; }
     /// <summary>Null when written by <see cref="MeasureRepository.UpsertAsync"/>: a merge then keeps the stored value.</summary>
     public long? AllocationVersion { get; set; }
+    /// <summary>Day the measure was closed (archived), or null. Never cleared by <see cref="MeasureRepository.UpsertAsync"/>
+    /// (a merge keeps it): closed measures stay readable but drop out of lists, requests and alerts.</summary>
+    public string? ClosedOn { get; set; }
+    public string? ClosedBy { get; set; }
     /// <summary>Always "9999-12-31": lets one filter select measure rows and still-running places (see Until).</summary>
     public string Until { get; set; } = PlaceEntity.Open;
 
@@ -43,7 +47,7 @@ public sealed class MeasureEntity : ITableEntity
         StoredDate.Read(Start), StoredDate.Read(End),
         new Capacity(Places, MinimumPlaces, AverageOccupancy,
             ContractedTm is null ? null : decimal.Parse(ContractedTm, CultureInfo.InvariantCulture)),
-        Enum.Parse<EntryModel>(EntryModel), BetreuerId, KoordinatorId, TeamId, TargetGroup);
+        Enum.Parse<EntryModel>(EntryModel), BetreuerId, KoordinatorId, TeamId, string.IsNullOrEmpty(TargetGroup) ? null : TargetGroup);
 
     public static MeasureEntity From(Measure m) => new()
     {
@@ -51,7 +55,8 @@ public sealed class MeasureEntity : ITableEntity
         Location = m.Location, Start = StoredDate.Write(m.Start), End = StoredDate.Write(m.End), Places = m.Capacity.Places,
         MinimumPlaces = m.Capacity.MinimumPlaces, AverageOccupancy = m.Capacity.AverageOccupancy,
         ContractedTm = m.Capacity.ContractedTm?.ToString(CultureInfo.InvariantCulture), EntryModel = m.EntryModel.ToString(),
-        BetreuerId = m.BetreuerId, KoordinatorId = m.KoordinatorId, TeamId = m.TeamId, TargetGroup = m.TargetGroup,
+        // "" rather than null: a merge would keep a cleared target group.
+        BetreuerId = m.BetreuerId, KoordinatorId = m.KoordinatorId, TeamId = m.TeamId, TargetGroup = m.TargetGroup ?? "",
     };
 }
 

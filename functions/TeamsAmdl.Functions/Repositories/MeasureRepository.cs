@@ -4,9 +4,15 @@ using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.Repositories;
 
-/// <summary>A measure with the places it holds today, as read in one go (ETag of the measure row included).</summary>
+/// <summary>
+/// A measure with the places it holds today, as read in one go (ETag of the measure row included). ClosedOn: the
+/// day it was archived (Measures/README.md); closed measures are readable but offer no places.
+/// </summary>
 public sealed record MeasureState(Measure Measure, ETag ETag, long AllocationVersion,
-    IReadOnlyList<Participation> Participations, IReadOnlyList<string> ReservedRefs);
+    IReadOnlyList<Participation> Participations, IReadOnlyList<string> ReservedRefs, DateOnly? ClosedOn = null)
+{
+    public bool Closed => ClosedOn is not null;
+}
 
 /// <summary>
 /// Measures and their places. Partition = Maßnahmenummer, so one measure's rows form an entity group and every
@@ -28,14 +34,15 @@ public sealed class MeasureRepository(Tables tables)
     }
 
     /// <summary>
-    /// All measures with their running places: two scans, one over measure rows and one over places held today or
-    /// later (PlaceEntity.Until filters ended ones out on the server), so the result is bounded by measures × capacity.
+    /// All open measures (closed ones only with <paramref name="includeClosed"/>) with their running places: two scans,
+    /// one over measure rows and one over places held today or later (PlaceEntity.Until filters ended ones out on the
+    /// server), so the result is bounded by measures × capacity.
     /// </summary>
-    public async Task<IReadOnlyList<MeasureState>> ListAsync(DateOnly today, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MeasureState>> ListAsync(DateOnly today, CancellationToken ct = default, bool includeClosed = false)
     {
         var measures = new List<MeasureEntity>();
         await foreach (var m in tables.Measures.QueryAsync<MeasureEntity>($"RowKey eq '{MeasureEntity.Row}'", maxPerPage: 1000, cancellationToken: ct))
-            measures.Add(m);
+            if (includeClosed || m.ClosedOn is null) measures.Add(m);
         var places = (await PlacesAsync(
                 TableClient.CreateQueryFilter($"RowKey ne {MeasureEntity.Row} and Until ge {StoredDate.Write(today)}"), ct))
             .ToLookup(p => p.PartitionKey);
@@ -61,6 +68,6 @@ public sealed class MeasureRepository(Tables tables)
         var all = places.ToList();
         return new MeasureState(m.ToDomain(), m.ETag, m.AllocationVersion ?? 0,
             all.Where(p => !p.IsReservation).Select(p => p.ToParticipation()).ToList(),
-            all.Where(p => p.IsReservation).Select(p => p.CustomerRef).ToList());
+            all.Where(p => p.IsReservation).Select(p => p.CustomerRef).ToList(), StoredDate.ReadNullable(m.ClosedOn));
     }
 }

@@ -30,6 +30,9 @@ public sealed class PlaceAllocator(Tables tables, MeasureRepository measures, Ti
             var state = await measures.GetAsync(number, today, ct);
             if (state is null)
                 return new ReservationOutcome(ReservationStatus.UnknownMeasure, $"Die Maßnahme „{number}“ gibt es nicht.");
+            if (state.Closed)
+                return new ReservationOutcome(ReservationStatus.Refused, $"Die Maßnahme „{number}“ ist geschlossen und nimmt niemanden mehr auf.",
+                    AllocationRefusal.IntakeClosed);
             var m = state.Measure;
             if (state.ReservedRefs.Contains(reference) || state.Participations.Any(p => p.CustomerRef == reference && p.IsActiveOn(today)))
                 return new ReservationOutcome(ReservationStatus.AlreadyReserved,

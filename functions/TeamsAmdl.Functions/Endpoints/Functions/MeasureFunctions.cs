@@ -10,7 +10,7 @@ namespace TeamsAmdl.Functions.Endpoints.Functions;
 /// </summary>
 public sealed class MeasureFunctions(MeasureRepository measures, Names names, TimeProvider time)
 {
-    /// <summary>GET api/measures (?team=, ?kind=).</summary>
+    /// <summary>GET api/measures (?team=, ?kind=, ?includeClosed=true for archived measures too).</summary>
     [Function("measures")]
     public async Task<IResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/measures")] HttpRequest req, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public sealed class MeasureFunctions(MeasureRepository measures, Names names, Ti
         }
         var today = BerlinCalendar.Today(time);
         var lookup = await names.LoadAsync(cancellationToken);
-        var list = (await measures.ListAsync(today, cancellationToken))
+        var list = (await measures.ListAsync(today, cancellationToken, includeClosed: req.Query["includeClosed"] == "true"))
             .Where(s => string.IsNullOrEmpty(team) || s.Measure.TeamId == team)
             .Where(s => kindFilter is null || s.Measure.Kind == kindFilter)
             .Select(s => lookup.View(s, today));
