@@ -22,7 +22,9 @@ public static class AppServices
         services.AddSingleton(sp => new Tables(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
             builder.Configuration["Storage:TablePrefix"] ?? ""));
         services.AddSingleton<TraegerRepository>();
-        services.AddSingleton<StaffRepository>();
+        // Demo rows (readable ids, object id in a column) exist only where the demo Jobcenter is seeded.
+        var demo = builder.Configuration.GetValue("Seed:Demo", dev);
+        services.AddSingleton(sp => new StaffRepository(sp.GetRequiredService<Tables>(), demoRows: demo));
         services.AddSingleton<MeasureRepository>();
         services.AddSingleton<PlaceAllocator>();
         services.AddSingleton<DemoSeeder>();
@@ -40,6 +42,7 @@ public static class AppServices
         builder.AddDigest();
         builder.AddFiling();
         builder.AddRatings();
+        builder.AddStaff();
         return builder;
     }
 }

@@ -185,6 +185,7 @@
         showAlert(null);
         state.me = res.body;
         $("who").textContent = "Angemeldet als " + state.me.displayName;
+        if (window.TeamsAmdlStaff) window.TeamsAmdlStaff.show(!!state.me.isCoordinator, function () { return authHeaders(false); });
         if (state.me.isCoordinator) {
             $("readonly").hidden = true;
             $("app").hidden = false;
