@@ -12,7 +12,7 @@ namespace TeamsAmdl.Functions.Tests.Staffing;
 /// Entra sync against <see cref="FakeEntraGraph"/> (real HTTP on 127.0.0.1), the app is installed proactively through it.
 /// Groups: Koordination → Koordinator+Bewerter (team Steuerung), IFK → Ifk (Team U25), Betreuung → Betreuer (Team Reha).
 /// </summary>
-public sealed class StaffAppFactory : FreePlacesAppFactory
+public class StaffAppFactory : FreePlacesAppFactory
 {
     public FakeEntraGraph Graph { get; } = new();
 
