@@ -10,14 +10,14 @@ namespace TeamsAmdl.Functions.Staffing;
 /// principals are skipped) and installing the Teams app for a user (<c>POST /users/{id}/teamwork/installedApps</c>).
 /// Throttling (429/503/504) is retried by the client's retry handler with the server's Retry-After.
 /// </summary>
-public class StaffDirectory(GraphServiceClient graph)
+public sealed class StaffDirectory(GraphServiceClient graph)
 {
     /// <summary>The catalog reference Graph expects in teamsApp@odata.bind (always the public Graph URL, whatever host is called).</summary>
     public const string CatalogAppBindPrefix = "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/";
 
     private static readonly string[] UserFields = ["id", "displayName", "mail", "userPrincipalName", "accountEnabled"];
 
-    public virtual async Task<IReadOnlyList<DirectoryUser>> UsersOfGroupAsync(string groupId, CancellationToken ct)
+    public async Task<IReadOnlyList<DirectoryUser>> UsersOfGroupAsync(string groupId, CancellationToken ct)
     {
         var users = new List<DirectoryUser>();
         var page = await graph.Groups[groupId].TransitiveMembers.GetAsync(r =>
@@ -37,7 +37,7 @@ public class StaffDirectory(GraphServiceClient graph)
     }
 
     /// <summary>Installs the app in the user's personal scope. Already installed (409) counts as done.</summary>
-    public virtual async Task<bool> InstallAppAsync(string userId, string catalogAppId, CancellationToken ct)
+    public async Task<bool> InstallAppAsync(string userId, string catalogAppId, CancellationToken ct)
     {
         var installation = new UserScopeTeamsAppInstallation
         {

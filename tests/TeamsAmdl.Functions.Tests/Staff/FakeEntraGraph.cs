@@ -55,6 +55,7 @@ public sealed class FakeEntraGraph : IDisposable
     };
     private readonly HashSet<string> _installed = new(StringComparer.OrdinalIgnoreCase);
     private int _throttle;
+    private int _fail;
 
     public FakeEntraGraph()
     {
@@ -76,6 +77,9 @@ public sealed class FakeEntraGraph : IDisposable
     /// <summary>The next members request gets 429 with Retry-After: <paramref name="seconds"/>.</summary>
     public void ThrottleOnce(int seconds) => Interlocked.Exchange(ref _throttle, seconds);
 
+    /// <summary>The next members request fails with <paramref name="status"/> (e.g. 500, which the client does not retry).</summary>
+    public void FailOnce(int status) => Interlocked.Exchange(ref _fail, status);
+
     public void Remove(string groupId, string userId)
     {
         lock (_gate) _members[groupId].Remove(userId);
@@ -93,6 +97,8 @@ public sealed class FakeEntraGraph : IDisposable
         if (Interlocked.Exchange(ref _throttle, 0) is var wait and > 0)
             return Respond(request, 429, new JsonObject { ["error"] = new JsonObject { ["code"] = "TooManyRequests", ["message"] = "Throttled" } },
                 ("Retry-After", wait.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (Interlocked.Exchange(ref _fail, 0) is var failure and > 0)
+            return Respond(request, failure, new JsonObject { ["error"] = new JsonObject { ["code"] = "generalException", ["message"] = "Broken" } });
         var groupId = request.Path.Split('/')[3];
         var page = request.Query?.TryGetValue("$skiptoken", out var token) == true ? int.Parse(token[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
         List<JsonObject> all;

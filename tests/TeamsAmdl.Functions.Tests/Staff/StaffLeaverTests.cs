@@ -22,6 +22,13 @@ public sealed class StaffLeaverTests(StaffAppFactory app) : IClassFixture<StaffA
         Assert.Equal(HttpStatusCode.OK, (await app.As(U(9)).GetAsync("/api/digest/me")).StatusCode);
 
         app.Graph.Remove(Ifk, U(9));
+        // Graph fails half way: a German 502, and nobody is deactivated for it.
+        app.Graph.FailOnce(500);
+        var failed = await app.As(U(1)).PostAsync("/api/staff/sync", null);
+        Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+        Assert.Equal(StaffTexts.GraphFailed(500), (string?)(await failed.Content.ReadFromJsonAsync<JsonObject>())!["title"]);
+        Assert.True((await app.Service<StaffRepository>().GetAsync(U(9)))!.Active);
+
         var result = await sync.RunAsync(CancellationToken.None);
 
         Assert.Equal((0, 0, 1, 11), (result.Added, result.Changed, result.Deactivated, result.Unchanged));
