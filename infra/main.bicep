@@ -59,6 +59,25 @@ param filingSiteId string
 @minLength(1)
 param filingDriveId string
 
+@description('An Entra security group and what its (transitive) members are in the app (Staff:Groups, functions/TeamsAmdl.Functions/Staff/README.md).')
+type staffGroup = {
+  @description('Object id of the Entra security group.')
+  groupId: string
+  @description('Comma-separated roles: Koordinator, Betreuer, Ifk, Bewerter, Teamleitung, FachkraftSqs, KoordinierendeFuehrungskraft, Geschaeftsleitung.')
+  roles: string
+  @description('Team of the members (first listed group wins), e.g. "team-u25".')
+  teamId: string?
+  @description('With teamId: the team is stored under this name.')
+  teamName: string?
+  teamLocation: string?
+}
+
+@description('Entra security groups → roles and teams. Staff come only from these groups (hourly sync); with none, nobody can sign in. The bot\'s app registration needs GroupMember.Read.All and User.Read.All (README, step 4).')
+param staffGroups staffGroup[] = []
+
+@description('The app\'s id in the tenant\'s app catalog (GET /appCatalogs/teamsApps?$filter=externalId eq \'<teamsAppId>\'), not the manifest id. Set: the app is installed through Graph for people who should get cards but never opened it (TeamsAppInstallation.ReadWriteSelfForUser.All).')
+param teamsAppCatalogId string = ''
+
 @description('Client secret of the app registration. Leave empty to put it into the Key Vault yourself as secret "bot-client-secret" (README).')
 @secure()
 param botClientSecret string = ''
@@ -280,6 +299,36 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
+// Staff from Entra ID and the proactive app installation (Staff__*; ':' is written '__' in app settings).
+var staffGroupSettings = flatten(map(range(0, length(staffGroups)), i => [
+  {
+    name: 'Staff__Groups__${i}__GroupId'
+    value: staffGroups[i].groupId
+  }
+  {
+    name: 'Staff__Groups__${i}__Roles'
+    value: staffGroups[i].roles
+  }
+  {
+    name: 'Staff__Groups__${i}__TeamId'
+    value: staffGroups[i].?teamId ?? ''
+  }
+  {
+    name: 'Staff__Groups__${i}__TeamName'
+    value: staffGroups[i].?teamName ?? ''
+  }
+  {
+    name: 'Staff__Groups__${i}__TeamLocation'
+    value: staffGroups[i].?teamLocation ?? ''
+  }
+]))
+var staffSettings = concat(staffGroupSettings, empty(teamsAppCatalogId) ? [] : [
+  {
+    name: 'Staff__TeamsAppCatalogId'
+    value: teamsAppCatalogId
+  }
+])
+
 resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   name: names.functionApp
   location: location
@@ -293,7 +342,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
-      appSettings: [
+      appSettings: concat([
         // Functions host storage through the managed identity (no connection string)
         {
           name: 'AzureWebJobsStorage__accountName'
@@ -365,7 +414,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Filing__DriveId'
           value: filingDriveId
         }
-      ]
+      ], staffSettings)
     }
     functionAppConfig: {
       deployment: {

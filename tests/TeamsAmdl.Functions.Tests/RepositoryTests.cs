@@ -117,6 +117,27 @@ public sealed class RepositoryTests
     }
 
     [Fact]
+    public async Task Synced_staff_are_found_by_object_id_with_a_point_read_and_demo_rows_only_where_demo_rows_exist()
+    {
+        await _tables.CreateAllAsync();
+        const string synced = "5b0c3e1a-7f2d-4c6b-9a8e-1d2c3b4a5f60", demo = "6c1d4f2b-8a3e-4d7c-8b9f-2e3d4c5b6a71";
+        var production = new StaffRepository(_tables, demoRows: false);
+        await production.UpsertAsync(new Staff(synced, "Erika Beispiel", "erika@jobcenter.example", "team-u25",
+            new HashSet<StaffRole> { StaffRole.Ifk }, AadObjectId: synced));
+        await production.UpsertAsync(new Staff("ifk-demo", "Max Demo", "max@jobcenter.example", "team-u25",
+            new HashSet<StaffRole> { StaffRole.Ifk }, AadObjectId: demo));
+
+        Assert.Equal(synced, (await production.FindByAadObjectIdAsync(synced))!.Id);
+        Assert.Null(await production.FindByAadObjectIdAsync(demo)); // no demo rows outside the demo: no filter query
+        Assert.Equal("ifk-demo", (await new StaffRepository(_tables, demoRows: true).FindByAadObjectIdAsync(demo))!.Id);
+        Assert.Null(await production.FindByAadObjectIdAsync("ifk-demo")); // an id that is no object id
+        // A row keyed by an object id that belongs to someone else is no match.
+        await production.UpsertAsync(new Staff("7d2e5a3c-9b4f-4e8d-8c0a-3f4e5d6c7b82", "Falsch", "f@jobcenter.example", "t",
+            new HashSet<StaffRole>(), AadObjectId: synced));
+        Assert.Null(await production.FindByAadObjectIdAsync("7d2e5a3c-9b4f-4e8d-8c0a-3f4e5d6c7b82"));
+    }
+
+    [Fact]
     public async Task Demo_seed_is_idempotent()
     {
         await _tables.CreateAllAsync();

@@ -6,7 +6,7 @@ namespace TeamsAmdl.Functions.Tests;
 /// <summary>The dev host executable, started as run.sh starts it.</summary>
 public sealed class StartupTests
 {
-    private static async Task<(int ExitCode, string StdErr)> RunAppAsync(string connectionString)
+    private static async Task<(int ExitCode, string StdErr)> RunAppAsync(string connectionString, params (string Name, string Value)[] settings)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "TeamsAmdl.DevHost.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -15,6 +15,7 @@ public sealed class StartupTests
         psi.Environment["PORT"] = Azurite.FreePort().ToString();
         psi.Environment["Storage__ConnectionString"] = connectionString;
         psi.Environment["Logging__LogLevel__Default"] = "None";
+        foreach (var (name, value) in settings) psi.Environment[name] = value;
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         _ = p.StandardOutput.ReadToEndAsync();
@@ -44,5 +45,15 @@ public sealed class StartupTests
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Storage:ConnectionString", line);
         Assert.Contains("Storage:AccountName", line);
+    }
+
+    [Fact]
+    public async Task A_bad_staff_group_mapping_stops_the_start_naming_the_setting()
+    {
+        var (code, err) = await RunAppAsync("", ("Staff__Groups__0__GroupId", "IFK-Gruppe"), ("Staff__Groups__0__Roles", "Ifk"));
+        Assert.Equal(2, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Staff:Groups:0:GroupId", line);
+        Assert.Contains("IFK-Gruppe", line);
     }
 }

@@ -9,4 +9,6 @@ public static class AuthSchemes
     public const string DevUserHeader = "X-Dev-User";
     /// <summary>Claim carrying the staff id the caller was resolved to.</summary>
     public const string StaffIdClaim = "teamsamdl/staff_id";
+    /// <summary>Present (value "true") when the staff member is deactivated: authenticated, but refused with 403.</summary>
+    public const string DeactivatedClaim = "teamsamdl/deactivated";
 }

@@ -12,6 +12,7 @@ public sealed record CurrentUser(string StaffId, string DisplayName, IReadOnlySe
     {
         var claims = new List<Claim> { new(AuthSchemes.StaffIdClaim, s.Id), new(ClaimTypes.Name, s.DisplayName) };
         claims.AddRange(s.Roles.Select(r => new Claim(ClaimTypes.Role, r.ToString())));
+        if (!s.Active) claims.Add(new Claim(AuthSchemes.DeactivatedClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 

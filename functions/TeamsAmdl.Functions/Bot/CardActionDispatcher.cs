@@ -50,6 +50,11 @@ public sealed class CardActionDispatcher(CardActionRegistry registry, StaffRepos
             log.LogWarning("Card action {Verb} from unknown AAD object id {Aad}", request.Verb, aad);
             return InvokeResponses.Serialize(InvokeResponses.BadRequest("unknown_user", BotTexts.UnknownUser));
         }
+        if (!user.Active)
+        {
+            log.LogWarning("Card action {Verb} from deactivated staff member {StaffId}", request.Verb, user.Id);
+            return InvokeResponses.Serialize(InvokeResponses.Error(403, "staff_deactivated", Staffing.StaffTexts.Deactivated));
+        }
 
         var handler = registry.Find(request.Verb);
         if (handler is null)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TeamsAmdl.Bot;
 using TeamsAmdl.Cards;
 using TeamsAmdl.Domain;
+using TeamsAmdl.Functions.Staffing;
 
 namespace TeamsAmdl.Functions.Bot;
 
@@ -11,7 +12,7 @@ namespace TeamsAmdl.Functions.Bot;
 /// delivered by the queue-triggered function outbox-deliver (Bot/Functions/OutboxQueueTrigger.cs). Callers give an idempotency key per message and recipient, so a
 /// retried feature run never sends twice.
 /// </summary>
-public sealed class Proactive(Outbox outbox, ConversationReferenceStore references, IOptions<BotOptions> options)
+public sealed class Proactive(Outbox outbox, ConversationReferenceStore references, AppInstallation installation, IOptions<BotOptions> options)
 {
     public Outbox Outbox { get; } = outbox;
     public ConversationReferenceStore References { get; } = references;
@@ -23,13 +24,17 @@ public sealed class Proactive(Outbox outbox, ConversationReferenceStore referenc
         await Outbox.CreateIfNotExistsAsync(ct);
     }
 
-    /// <summary>Queues a card for each recipient; the key must identify the message for that recipient.</summary>
-    public Task<EnqueueResult> SendCardAsync(IEnumerable<(Staff To, string MessageKey)> recipients, Func<Staff, AdaptiveCard> card,
+    /// <summary>
+    /// Queues a card for each recipient; the key must identify the message for that recipient. Deactivated staff get
+    /// nothing; cards for people the bot cannot reach yet wait until the app is installed for them (<see cref="AppInstallation"/>).
+    /// </summary>
+    public async Task<EnqueueResult> SendCardAsync(IEnumerable<(Staff To, string MessageKey)> recipients, Func<Staff, AdaptiveCard> card,
         CancellationToken ct)
     {
         var messages = new List<OutboundMessage>();
         foreach (var (to, key) in recipients)
         {
+            if (!to.Active) continue;
             if (string.IsNullOrWhiteSpace(to.AadObjectId))
                 throw new InvalidOperationException($"Staff member {to.Id} has no AAD object id and cannot be reached in Teams.");
             var content = card(to).ToJsonObject();
@@ -41,7 +46,7 @@ public sealed class Proactive(Outbox outbox, ConversationReferenceStore referenc
                 Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = content }],
             }));
         }
-        return Outbox.EnqueueAsync(messages, ct);
+        return await Outbox.EnqueueAsync(await installation.HoldUnreachableAsync(messages, ct), ct);
     }
 
     /// <summary>Replaces an already delivered card everywhere it is shown (e.g. a taken place no longer shows as free).</summary>
@@ -57,10 +62,19 @@ public sealed class Proactive(Outbox outbox, ConversationReferenceStore referenc
     }
 }
 
-/// <summary>Feeds install/uninstall and conversation updates into the outbox's conversation reference store.</summary>
-public sealed class StoreConversationReferenceRecorder(ConversationReferenceStore store) : IConversationReferenceRecorder
+/// <summary>
+/// Feeds install/uninstall and conversation updates into the outbox's conversation reference store; a person who can
+/// be reached now gets the cards that waited for the app's installation.
+/// </summary>
+public sealed class StoreConversationReferenceRecorder(ConversationReferenceStore store, AppInstallation installation) : IConversationReferenceRecorder
 {
-    public Task RecordAsync(Activity activity, CancellationToken cancellationToken) => store.RecordAsync(activity, cancellationToken);
+    public async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var stored = await store.RecordAsync(activity, cancellationToken);
+        if (!installation.Enabled) return;
+        foreach (var user in stored.Where(r => r is { Kind: ConversationKind.User, Status: ConversationReferenceStatus.Active, AadObjectId: not null }))
+            await installation.ReleaseAsync(user.TenantId, user.AadObjectId!, cancellationToken);
+    }
 }
 
 public static class ProactiveSetup

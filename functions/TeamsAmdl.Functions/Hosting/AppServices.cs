@@ -24,10 +24,16 @@ public static class AppServices
         services.AddSingleton(sp => new Tables(sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(),
             builder.Configuration["Storage:TablePrefix"] ?? ""));
         services.AddSingleton<TraegerRepository>();
-        services.AddSingleton<StaffRepository>();
+        // Outside Development, mapped Entra groups are the only source of staff (a demo installation without them keeps
+        // the demo staff). Demo rows (readable ids, object id in a column) exist only where those are seeded.
+        var demoStaff = dev || !builder.Configuration.GetSection("Staff:Groups").GetChildren().Any();
+        var demo = builder.Configuration.GetValue("Seed:Demo", dev);
+        services.AddSingleton(sp => new StaffRepository(sp.GetRequiredService<Tables>(), demoRows: demo && demoStaff));
         services.AddSingleton<MeasureRepository>();
         services.AddSingleton<PlaceAllocator>();
-        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton(sp => new DemoSeeder(sp.GetRequiredService<Tables>(), sp.GetRequiredService<TraegerRepository>(),
+            sp.GetRequiredService<StaffRepository>(), sp.GetRequiredService<MeasureRepository>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DemoSeeder>>(), demoStaff));
         services.AddSingleton<Names>();
         services.AddSingleton<WebRoot>();
 
@@ -44,6 +50,7 @@ public static class AppServices
         builder.AddFiling();
         builder.AddRatings();
         builder.AddMeasures(); // after AddFreePlaces: edits announce raised capacity
+        builder.AddStaff();
         return builder;
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using TeamsAmdl.Functions.Auth;
+using TeamsAmdl.Functions.Staffing;
 
 namespace TeamsAmdl.Functions.Hosting;
 
@@ -30,7 +32,15 @@ public sealed class CallerMiddleware(IHostEnvironment env) : IFunctionsWorkerMid
         }
         var result = await http.AuthenticateAsync();
         if (result.Succeeded)
+        {
             http.User = result.Principal;
+            // A leaver (deactivated by the Entra sync) is known, but may do nothing any more.
+            if (result.Principal.HasClaim(AuthSchemes.DeactivatedClaim, "true") && !method.IsDefined(typeof(AllowAnonymousAttribute)))
+            {
+                await ProblemResponses.WriteAsync(http, StatusCodes.Status403Forbidden, "staff_deactivated", StaffTexts.Deactivated);
+                return;
+            }
+        }
         else if (!method.IsDefined(typeof(AllowAnonymousAttribute)))
         {
             if (result.Failure is { } failure)

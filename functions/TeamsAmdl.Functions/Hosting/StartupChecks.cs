@@ -5,6 +5,8 @@ using TeamsAmdl.Functions.Filing;
 using TeamsAmdl.Functions.Ratings;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Seeding;
+using TeamsAmdl.Functions.Staffing;
+using Microsoft.Extensions.Options;
 
 namespace TeamsAmdl.Functions.Hosting;
 
@@ -23,6 +25,14 @@ public static class StartupChecks
         var filing = services.GetRequiredService<FilingState>();
         if (filing.Mode == FilingMode.Misconfigured)
             throw new StartupException(filing.Problem!);
+        try
+        {
+            _ = services.GetRequiredService<IOptions<StaffOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new StartupException(string.Join(" ", e.Failures));
+        }
         await StorageSetup.EnsureReachableAsync(services.GetRequiredService<Tables>(), config, ct);
         if (config.GetValue("Seed:Demo", env.IsDevelopment()))
             await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);

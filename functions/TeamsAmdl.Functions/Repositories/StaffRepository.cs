@@ -19,14 +19,16 @@ public sealed class StaffEntity : ITableEntity
     public string Roles { get; set; } = "";
     public string? AadObjectId { get; set; }
     public string? ManagerId { get; set; }
+    /// <summary>Left every mapped Entra group (the row stays for history). Rows written before the sync existed lack it: active.</summary>
+    public bool Deactivated { get; set; }
 
     public Staff ToDomain() => new(RowKey, DisplayName, Email, TeamId,
-        Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<StaffRole>).ToHashSet(), AadObjectId, ManagerId);
+        Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<StaffRole>).ToHashSet(), AadObjectId, ManagerId, !Deactivated);
 
     public static StaffEntity From(Staff s) => new()
     {
         RowKey = s.Id, DisplayName = s.DisplayName, Email = s.Email.ToLowerInvariant(), TeamId = s.TeamId,
-        Roles = string.Join(',', s.Roles.Order()), AadObjectId = s.AadObjectId, ManagerId = s.ManagerId,
+        Roles = string.Join(',', s.Roles.Order()), AadObjectId = s.AadObjectId, ManagerId = s.ManagerId, Deactivated = !s.Active,
     };
 }
 
@@ -42,10 +44,13 @@ public sealed class TeamEntity : ITableEntity
 }
 
 /// <summary>
-/// Staff and teams of one Jobcenter: single partitions (hundreds to a few thousand rows). Lookups by e-mail or
-/// AAD object id filter inside that one partition: bounded by the Jobcenter's head count.
+/// Staff and teams of one Jobcenter: single partitions (hundreds to a few thousand rows). Staff synced from Entra ID
+/// (Staff/StaffSync.cs) are keyed by their object id, so the bot's and the tab's lookup by AAD object id is a point
+/// read. Demo rows (Development, Seed:Demo) keep readable ids with the object id in a column: with
+/// <paramref name="demoRows"/> a miss of the point read falls back to filtering that column inside the partition.
+/// The e-mail lookup (X-Dev-User) filters the partition: bounded by the Jobcenter's head count.
 /// </summary>
-public sealed class StaffRepository(Tables tables)
+public sealed class StaffRepository(Tables tables, bool demoRows = true)
 {
     public Task UpsertAsync(Staff s, CancellationToken ct = default) =>
         tables.Staff.UpsertEntityAsync(StaffEntity.From(s), TableUpdateMode.Replace, ct);
@@ -59,8 +64,15 @@ public sealed class StaffRepository(Tables tables)
     public Task<Staff?> FindByEmailAsync(string email, CancellationToken ct = default) =>
         FirstAsync(TableClient.CreateQueryFilter($"PartitionKey eq {StaffEntity.Partition} and Email eq {email.Trim().ToLowerInvariant()}"), ct);
 
-    public Task<Staff?> FindByAadObjectIdAsync(string oid, CancellationToken ct = default) =>
-        FirstAsync(TableClient.CreateQueryFilter($"PartitionKey eq {StaffEntity.Partition} and AadObjectId eq {oid}"), ct);
+    public async Task<Staff?> FindByAadObjectIdAsync(string oid, CancellationToken ct = default)
+    {
+        if (!Guid.TryParse(oid, out _)) return null; // object ids are GUIDs; anything else is no key
+        if (await GetAsync(oid, ct) is { } synced && string.Equals(synced.AadObjectId, oid, StringComparison.OrdinalIgnoreCase))
+            return synced;
+        return demoRows
+            ? await FirstAsync(TableClient.CreateQueryFilter($"PartitionKey eq {StaffEntity.Partition} and AadObjectId eq {oid}"), ct)
+            : null;
+    }
 
     /// <summary>An id or an e-mail address (the X-Dev-User contract).</summary>
     public async Task<Staff?> FindByIdOrEmailAsync(string idOrEmail, CancellationToken ct = default) =>

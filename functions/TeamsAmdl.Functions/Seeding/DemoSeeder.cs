@@ -7,10 +7,11 @@ namespace TeamsAmdl.Functions.Seeding;
 
 /// <summary>
 /// Writes <see cref="DemoData"/> once. The Meta row "seed/demo" records the anchor month; a second start finds it
-/// and changes nothing, so demo activity (requests, exits) survives restarts.
+/// and changes nothing, so demo activity (requests, exits) survives restarts. Outside Development, once Entra groups
+/// are mapped (Staff:Groups), staff come only from the sync: the demo staff are left out.
 /// </summary>
 public sealed class DemoSeeder(Tables tables, TraegerRepository traeger, StaffRepository staff, MeasureRepository measures,
-    TimeProvider time, ILogger<DemoSeeder> log)
+    TimeProvider time, ILogger<DemoSeeder> log, bool seedStaff = true)
 {
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
@@ -21,7 +22,10 @@ public sealed class DemoSeeder(Tables tables, TraegerRepository traeger, StaffRe
         var anchor = new DateOnly(today.Year, today.Month, 1);
         foreach (var t in DemoData.Teams) await staff.UpsertTeamAsync(t, ct);
         foreach (var t in DemoData.Traeger) await traeger.UpsertAsync(t, ct);
-        foreach (var s in DemoData.Staff) await staff.UpsertAsync(s, ct);
+        if (seedStaff)
+            foreach (var s in DemoData.Staff) await staff.UpsertAsync(s, ct);
+        else
+            log.LogInformation("Demo staff not seeded: staff come from the Entra sync (Staff:Groups)");
         foreach (var m in DemoData.Measures(anchor)) await measures.UpsertAsync(m, ct);
         foreach (var group in DemoData.Participations(anchor, today).GroupBy(p => p.MeasureNumber))
         {

@@ -53,7 +53,7 @@ public class SubscriptionTests
     }
 
     [Fact]
-    public void Recipients_are_subscribed_reachable_IFKs_other_than_the_measures_own_Betreuer_and_Koordinator()
+    public void Recipients_are_subscribed_reachable_active_IFKs_other_than_the_measures_own_Betreuer_and_Koordinator()
     {
         var staff = new[]
         {
@@ -67,6 +67,7 @@ public class SubscriptionTests
             Ifk("koord-1", "team-1", StaffRole.Koordinator),
             Ifk("tl-1", "team-1", StaffRole.Teamleitung),
             Ifk("ifk-noaad", "team-1") with { AadObjectId = null },
+            Ifk("ifk-left", "team-1") with { Active = false },          // left every Entra group: deactivated
         };
         var subs = new Dictionary<string, FreePlaceSubscription>
         {

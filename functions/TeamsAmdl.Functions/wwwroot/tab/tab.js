@@ -187,6 +187,7 @@
         $("who").textContent = "Angemeldet als " + state.me.displayName;
         // participants.js (its own section) signs in the same way.
         document.dispatchEvent(new CustomEvent("teamsamdl:signedin", { detail: { me: state.me, authHeaders: authHeaders } }));
+        if (window.TeamsAmdlStaff) window.TeamsAmdlStaff.show(!!state.me.isCoordinator, function () { return authHeaders(false); });
         if (state.me.isCoordinator) {
             $("readonly").hidden = true;
             $("app").hidden = false;
