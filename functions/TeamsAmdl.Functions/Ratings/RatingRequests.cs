@@ -46,6 +46,7 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
             return Problem(400, "unknown_kind", RatingTexts.UnknownKind(body.Kind));
         if (kind.CheckTiming(measure.Start, measure.End, today) is { } timing) return Problem(400, "wrong_timing", timing);
         if (body.Note is { Length: > MaxNoteLength }) return Problem(400, "note_too_long", RatingTexts.NoteTooLong);
+        if (PersonalDataGuard.Refusal(RatingTexts.NoteLabel, body.Note, today) is { } personal) return Problem(400, "personal_data", personal);
 
         var ids = (body.AssessorIds ?? []).Select(a => a?.Trim() ?? "").ToList();
         if (ids.Count == 0 || ids.Any(string.IsNullOrEmpty)) return Problem(400, "missing_assessors", RatingTexts.NoAssessors);
