@@ -83,6 +83,13 @@ public class QuestionnaireTests
         Assert.Equal("Frage 2: „5“ liegt nicht auf der Skala; erlaubt sind ganze Zahlen von 1 bis 4.", problems[0].Message);
         Assert.Equal("Frage 3 ist nicht beantwortet.", problems[1].Message);
         Assert.Contains("2.001 Zeichen", problems[4].Message);
+
+        raw = page.Questions.ToDictionary(q => q.Id, q => new RawAnswer(q.Id, "3", null));
+        raw["h1"] = new RawAnswer("h1", "2", "Kunde wohnt Musterweg 12a"); // R-SEC-1: no address in a comment
+        (answers, problems) = RatingAnswers.ValidatePage(t, page, raw, new DateOnly(2026, 12, 4));
+        Assert.Empty(answers);
+        Assert.Equal("c_h1", Assert.Single(problems).Field);
+        Assert.Contains("Anschrift", problems[0].Message);
     }
 
     [Fact]
