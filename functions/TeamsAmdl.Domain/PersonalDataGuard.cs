@@ -100,7 +100,8 @@ public static partial class PersonalDataGuard
 
     // ---- birth dates ----
 
-    [GeneratedRegex(@"(?<![\d.])(?<d>\d{1,2})\s?[./-]\s?(?<m>\d{1,2})\s?[./-]\s?(?<y>\d{4}|\d{2})(?!\.?\d)", Cs)]
+    // A blank before the year only with four digits: "Am 3.2. 10 Plätze frei" is no date of 2010.
+    [GeneratedRegex(@"(?<![\d.])(?<d>\d{1,2})\s?[./-]\s?(?<m>\d{1,2})(?:\s?[./-]\s?(?<y>\d{4})|[./-](?<y>\d{2}))(?!\.?\d)", Cs)]
     private static partial Regex NumericDate();
 
     [GeneratedRegex(@"(?<![\d.-])(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)", Cs)]
@@ -180,7 +181,7 @@ public static partial class PersonalDataGuard
     // ---- street addresses ----
 
     // What may follow a number that is not a house number ("Platz 2 frei" is no address, nor "Am Montag 3 Plätze").
-    private const string NotHouseNumber = @"(?![\d%/]|[.,:]\d|\p{L}{2}|\s?(?:plätze|platz|uhr|std|stunden|tage|wochen|monate|jahre|min|km|personen|teilnehm|tn\b|mal\b|x\b|%|€|euro|eintritt|austritt|abbr|anfrage|neue|freie|von\b|bis\b))";
+    private const string NotHouseNumber = @"(?![\d%/]|[.,:]\d|\p{L}{2}|\s?(?i:plätze|platz|uhr|std|stunden|tage|wochen|monate|jahre|min|km|personen|teilnehm|tn\b|mal\b|x\b|%|€|euro|eintritt|austritt|abbr|anfrage|neue|freie|von\b|bis\b))";
 
     // "Hauptstr. 5", "Musterweg 12a", "Lindenallee 7", "Marktplatz 3-5": a compound ending in a street word.
     [GeneratedRegex(@"(?<!\p{L})(?<word>\p{L}{2,}?(?<suffix>straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|markt|graben|stieg|promenade))\s?\d{1,3}(?:\s?[a-z])?(?:\s?-\s?\d{1,3})?" + NotHouseNumber, Ci)]
@@ -194,7 +195,7 @@ public static partial class PersonalDataGuard
     [GeneratedRegex(@"(?<!\p{L})(?:Am|Im|Beim|Zum|Zur|An der|An den|An dem|Auf der|Auf dem|Auf den|In der|In den|Unter den|Hinter der|Hinter dem|Vor dem|Vor der|Bei der|Alte|Alter|Neue|Neuer)\s(?<noun>\p{Lu}\p{L}{2,})\s\d{1,3}(?:\s?[a-z])?" + NotHouseNumber, Cs)]
     private static partial Regex PrepositionStreet();
 
-    [GeneratedRegex(@"(?<!\p{L})(?:wohnt|wohnhaft|wohnort|wohnanschrift|meldeanschrift|meldeadresse|wohnadresse|privatanschrift|postanschrift|anschrift|adresse)\b[^\d]{0,40}\d", Ci)]
+    [GeneratedRegex(@"(?<!\p{L})(?:wohnt|wohnhaft|wohnort|wohnanschrift|meldeanschrift|meldeadresse|wohnadresse|privatanschrift|postanschrift|anschrift|adresse|hausnr|hausnummer|plz|postleitzahl)\b[^\d]{0,40}\d", Ci)]
     private static partial Regex AddressContext();
 
     // Compounds of work words that end like a street: "Ausbildungsplatz 2", "Arbeitsmarkt 3", "Bildungsweg 2", "Berufseinstieg 2".
@@ -204,6 +205,7 @@ public static partial class PersonalDataGuard
         "warte", "studien", "schul", "schulungs", "umschulungs", "kita", "betreuungs", "frei", "wunsch", "ersatz", "reserve",
         "übungs", "test", "förder", "lehr", "einsatz", "bildungs", "lösungs", "dienst", "rechts", "lebens", "werde", "rück", "um",
         "fahr", "fahrts", "heim", "integrations", "beschäftigungs", "job", "wochen", "park", "lern", "ein", "aus", "wieder", "quer",
+        "berufsein", "wiederein", "querein",
     ];
 
     // Nouns after "Am/Im/Zum …" that are time or place-in-building words, not streets ("Am Montag 3", "Im Raum 2").
@@ -224,7 +226,8 @@ public static partial class PersonalDataGuard
         {
             var word = m.Groups["word"].Value.ToLowerInvariant();
             var prefix = word[..^m.Groups["suffix"].Length];
-            if (!WorkCompoundPrefixes.Any(p => prefix.EndsWith(p, StringComparison.Ordinal))) return true;
+            // Short prefixes only as they are ("Ausstieg", not "Rathausplatz"), longer ones also at the end ("Berufsbildungsweg").
+            if (!WorkCompoundPrefixes.Any(p => p.Length < 4 ? prefix == p : prefix.EndsWith(p, StringComparison.Ordinal))) return true;
         }
         foreach (Match m in PrepositionStreet().Matches(t))
         {

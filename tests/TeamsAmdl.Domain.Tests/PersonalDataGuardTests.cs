@@ -44,6 +44,7 @@ public class PersonalDataGuardTests
         { "Kontakt über Mobil 0160 9876543", PersonalDataKind.PhoneNumber },                // "Mobil"
         { "Fax 030-1234567", PersonalDataKind.PhoneNumber },                                // fax
         { "+49 (0)171 1234567", PersonalDataKind.PhoneNumber },                             // the (0) of mixed notation
+        { "tel.0171123456", PersonalDataKind.PhoneNumber },                                 // no blank at all
         { "Handy 0171\u00A01234567", PersonalDataKind.PhoneNumber },                        // non-breaking space
         { "０１７１ １２３４５６７", PersonalDataKind.PhoneNumber },                              // full-width digits
         // --- e-mail addresses ---
@@ -59,11 +60,14 @@ public class PersonalDataGuardTests
         { "Adresse: Im Winkel 4, 12345 Musterstadt", PersonalDataKind.StreetAddress },      // context word and "Im …"
         { "An der Kirche 5", PersonalDataKind.StreetAddress },                              // two-word preposition
         { "Marktplatz 3-5", PersonalDataKind.StreetAddress },                               // number range
+        { "Hausnr. 5, Lindenstraße", PersonalDataKind.StreetAddress },                      // house number before the street
+        { "Schillerplatz 1", PersonalDataKind.StreetAddress },                              // -platz that is a street
         // --- BA customer, BG, social security numbers, IBAN ---
         { "123A456789", PersonalDataKind.CustomerNumber },                                  // issue: Kundennummer shape
         { "Kd-Nr. 123A456789", PersonalDataKind.CustomerNumber },                           // issue: with context
         { "Kundennummer 123 A 456789", PersonalDataKind.CustomerNumber },                   // spaced
         { "Kd.-Nr.: 4711", PersonalDataKind.CustomerNumber },                               // any number after "Kd.-Nr."
+        { "Kundennr. 123B654321", PersonalDataKind.CustomerNumber },                        // "Kundennr."
         { "BG-Nr. 12345BG0012345", PersonalDataKind.CustomerNumber },                       // Bedarfsgemeinschaft
         { "SV-Nr. 65 170839 J 003", PersonalDataKind.SocialSecurityNumber },                // social security number
         { "DE89 3704 0044 0532 0130 00", PersonalDataKind.BankAccount },                    // IBAN
@@ -117,6 +121,13 @@ public class PersonalDataGuardTests
         "Anfahrtsweg 30 Minuten",                                   // -weg compound and minutes
         "Mindestplatzzahl 12, Gesamtplatzzahl 40 (UB/InbeQ)",       // UB figures
         "Stand 03.12.2026, 7 von 12 Plätzen belegt",                // today's stand
+        "Am 3.2. 10 Plätze frei",                                   // day-month, then a count: no date of 2010
+        "Wir treffen uns Am Bahnhof 2 Stunden früher",              // "Am …" + number + unit
+        "Telefonat am 03.12. geführt",                              // "Telefon…" without a number
+        "Kd.-Nr. siehe VerBIS",                                     // context word without a number
+        "Anschluss in 962-E-2026-0102",                             // measure number with year and letter
+        "Maßnahme 962/23/0101",                                     // measure number with slashes
+        "Berufseinstieg 2 Gruppen",                                 // compound ending in -stieg
     };
 
     [Theory]
