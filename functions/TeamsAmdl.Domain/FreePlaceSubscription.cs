@@ -49,7 +49,7 @@ public sealed record FreePlaceSubscription(
         var k = new HashSet<MeasureKind>();
         foreach (var name in Clean(kinds, nameof(Kinds), "Maßnahmearten"))
         {
-            if (!Enum.TryParse<MeasureKind>(name, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(name, out _))
+            if (!EnumNames.TryParse<MeasureKind>(name, out var kind))
                 throw new DomainValidationException(nameof(Kinds),
                     $"Unbekannte Maßnahmeart „{name}“. Erlaubt: {string.Join(", ", Enum.GetNames<MeasureKind>())}.");
             k.Add(kind);

@@ -1,36 +1,29 @@
 namespace TeamsAmdl.Domain;
 
 /// <summary>
-/// R-SEC-1 for the optional note of a place request: free text must not carry customer data. It is limited in
-/// length and refused when it contains what looks like a birth date, an e-mail address or a phone number; names
-/// cannot be recognised reliably, so the card says not to write them.
+/// The optional free texts of a place request: the IFK's note and the decline reason. Limited in length, no control
+/// characters, and no personal data (R-SEC-1, <see cref="PersonalDataGuard"/>).
 /// </summary>
-public static partial class PlaceRequestNote
+public static class PlaceRequestNote
 {
     public const int MaxLength = 300;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(\d{2}|\d{4})\b")]
-    private static partial System.Text.RegularExpressions.Regex DateLike();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s@]+@[^\s@]+\.[^\s@]+")]
-    private static partial System.Text.RegularExpressions.Regex EmailLike();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(\+|\b0)\d[\d /-]{6,}\d")]
-    private static partial System.Text.RegularExpressions.Regex PhoneLike();
-
     /// <summary>The trimmed note (null when empty); throws <see cref="DomainValidationException"/> with a German message.</summary>
-    public static string? Normalize(string? note)
+    public static string? Normalize(string? note, DateOnly today) => Normalize(note, today, "Note", "Notiz");
+
+    /// <summary>The trimmed decline reason (null when empty), under the same rules as the note.</summary>
+    public static string? NormalizeDeclineReason(string? reason, DateOnly today) =>
+        Normalize(reason, today, "Reason", "Begründung der Ablehnung");
+
+    private static string? Normalize(string? text, DateOnly today, string field, string label)
     {
-        var n = note?.Trim();
+        var n = text?.Trim();
         if (string.IsNullOrEmpty(n)) return null;
         if (n.Length > MaxLength)
-            throw new DomainValidationException("Note", $"Die Notiz ist zu lang (höchstens {MaxLength} Zeichen).");
+            throw new DomainValidationException(field, $"Das Feld „{label}“ ist zu lang (höchstens {MaxLength} Zeichen).");
         if (n.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
-            throw new DomainValidationException("Note", "Die Notiz enthält unzulässige Steuerzeichen.");
-        if (DateLike().IsMatch(n) || EmailLike().IsMatch(n) || PhoneLike().IsMatch(n))
-            throw new DomainValidationException("Note",
-                "Die Notiz darf keine personenbezogenen Daten enthalten (Geburtsdaten, E-Mail-Adressen, Telefonnummern, Namen). " +
-                "Bitte nur die pseudonyme Kundenreferenz verwenden.");
+            throw new DomainValidationException(field, $"Das Feld „{label}“ enthält unzulässige Steuerzeichen.");
+        PersonalDataGuard.Check(field, label, n, today);
         return n;
     }
 }

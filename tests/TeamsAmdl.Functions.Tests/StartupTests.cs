@@ -6,16 +6,21 @@ namespace TeamsAmdl.Functions.Tests;
 /// <summary>The dev host executable, started as run.sh starts it.</summary>
 public sealed class StartupTests
 {
-    private static async Task<(int ExitCode, string StdErr)> RunAppAsync(string connectionString, params (string Name, string Value)[] settings)
+    private static Task<(int ExitCode, string StdErr)> RunAppAsync(string connectionString) =>
+        RunAppAsync("Development", new() { ["Storage__ConnectionString"] = connectionString });
+
+    private static async Task<(int ExitCode, string StdErr)> RunAppAsync(string environment, Dictionary<string, string> settings)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "TeamsAmdl.DevHost.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         psi.ArgumentList.Add(dll);
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // Nothing of this test process's environment may configure the app (a developer's shell could set Storage__…).
+        foreach (var key in psi.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal)).ToList())
+            psi.Environment.Remove(key);
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         psi.Environment["PORT"] = Azurite.FreePort().ToString();
-        psi.Environment["Storage__ConnectionString"] = connectionString;
         psi.Environment["Logging__LogLevel__Default"] = "None";
-        foreach (var (name, value) in settings) psi.Environment[name] = value;
+        foreach (var (k, v) in settings) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         _ = p.StandardOutput.ReadToEndAsync();
@@ -50,10 +55,36 @@ public sealed class StartupTests
     [Fact]
     public async Task A_bad_staff_group_mapping_stops_the_start_naming_the_setting()
     {
-        var (code, err) = await RunAppAsync("", ("Staff__Groups__0__GroupId", "IFK-Gruppe"), ("Staff__Groups__0__Roles", "Ifk"));
+        var (code, err) = await RunAppAsync("Development", new() { ["Staff__Groups__0__GroupId"] = "IFK-Gruppe", ["Staff__Groups__0__Roles"] = "Ifk" });
         Assert.Equal(2, code);
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Staff:Groups:0:GroupId", line);
         Assert.Contains("IFK-Gruppe", line);
+    }
+
+    [Fact]
+    public async Task Production_without_any_setting_exits_2_with_one_German_line_naming_every_missing_setting()
+    {
+        // Issue 12: Production started without Auth:* (every call then 401) and without Bot:AppId (timers threw).
+        var (code, err) = await RunAppAsync("Production", []);
+        Assert.Equal(2, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Start abgebrochen, es fehlen Einstellungen:", line);
+        foreach (var setting in new[] { "Storage:ConnectionString", "Storage:AccountName", "Auth:MetadataUrl", "Auth:Audience", "Auth:TenantId",
+                     "Bot:AppId", "Bot:TenantId", "Filing:SiteId", "Filing:DriveId" })
+            Assert.Contains(setting, line);
+    }
+
+    [Fact]
+    public async Task Production_with_storage_and_filing_but_without_auth_and_bot_names_just_those()
+    {
+        var (code, err) = await RunAppAsync("Production", new()
+        {
+            ["Storage__ConnectionString"] = Azurite.ConnectionString, ["Filing__SiteId"] = "site", ["Filing__DriveId"] = "drive",
+            ["Auth__MetadataUrl"] = "login.example/v2.0", ["Bot__AppId"] = "00000000-0000-0000-0000-00000000b07e",
+        });
+        Assert.Equal(2, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("Start abgebrochen, es fehlen Einstellungen: Auth:MetadataUrl (keine gültige URL), Auth:Audience, Auth:TenantId, Bot:TenantId.", line);
     }
 }

@@ -22,7 +22,8 @@ public sealed record WeeklyInputDecision(WeeklyFigures? Figures, string? Remarks
 /// possible entry (UB: end of month 12, R-CAP-3); DIA-AM only on its 14-day entry dates (R-CAP-4); none while
 /// intake is closed;</item>
 /// <item>remarks are trimmed, control characters removed, at most <see cref="MaxRemarksLength"/> characters (this
-/// also keeps one digest row small enough for a Teams message).</item>
+/// also keeps one digest row small enough for a Teams message) and free of personal data (R-SEC-1,
+/// <see cref="PersonalDataGuard"/>): they are published to every IFK and filed in the e-Akte.</item>
 /// </list>
 /// </summary>
 public static class WeeklyInputRules
@@ -77,6 +78,8 @@ public static class WeeklyInputRules
         if (cleaned is { Length: > MaxRemarksLength })
             errors.Add(new FieldError(RemarksField,
                 $"Die Bemerkung ist {cleaned.Length} Zeichen lang; höchstens {MaxRemarksLength} Zeichen sind möglich."));
+        else if (PersonalDataGuard.Refusal("Bemerkung", cleaned, today) is { } personal)
+            errors.Add(new FieldError(RemarksField, personal));
 
         if (errors.Count > 0) return new WeeklyInputDecision(null, cleaned, false, errors);
 

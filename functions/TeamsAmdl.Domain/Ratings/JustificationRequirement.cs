@@ -14,7 +14,7 @@ public sealed record MissingJustification(BadValue Value, bool BegruendungMissin
 /// <summary>
 /// R-RATE-4: for every bad value a Begründung/Erläuterung <b>and</b> a Handlungsempfehlung are required before the
 /// submission is accepted. Texts count when they contain more than white space and are at most
-/// <see cref="RatingLimits.MaxTextLength"/> characters; texts for values that are not bad are ignored.
+/// <see cref="RatingLimits.MaxTextLength"/> characters without personal data; texts for values that are not bad are ignored.
 /// </summary>
 public static class JustificationRequirement
 {
@@ -45,6 +45,28 @@ public static class JustificationRequirement
                 problems.Add(new InputProblem("b_" + j.Key, RatingLimits.TooLong($"Die Begründung zu {describe(j.Key)}", b.Trim().Length)));
             if (j.Handlungsempfehlung is { } h && h.Trim().Length > RatingLimits.MaxTextLength)
                 problems.Add(new InputProblem("h_" + j.Key, RatingLimits.TooLong($"Die Handlungsempfehlung zu {describe(j.Key)}", h.Trim().Length)));
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// Texts that may not be kept: over the length limit or carrying personal data (R-SEC-1); German messages naming the
+    /// field. Checked before anything is stored, for the draft as for the submission.
+    /// </summary>
+    public static IReadOnlyList<InputProblem> Refused(IEnumerable<Justification> justifications, Func<string, string> describe, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(describe);
+        var list = justifications.ToList();
+        var problems = TooLong(list, describe).ToList();
+        foreach (var j in list)
+        {
+            AddIfPersonal("b_" + j.Key, $"Begründung zu {describe(j.Key)}", j.Begruendung);
+            AddIfPersonal("h_" + j.Key, $"Handlungsempfehlung zu {describe(j.Key)}", j.Handlungsempfehlung);
+        }
+        void AddIfPersonal(string field, string label, string? text)
+        {
+            if (problems.TrueForAll(p => p.Field != field) && PersonalDataGuard.Refusal(label, text, today) is { } message)
+                problems.Add(new InputProblem(field, message));
         }
         return problems;
     }

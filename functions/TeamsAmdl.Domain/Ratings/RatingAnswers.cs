@@ -11,13 +11,13 @@ public sealed record InputProblem(string Field, string Message);
 
 /// <summary>
 /// Checks the answers of one page (R-RATE-2/3): every question of the page answered with a whole number on the scale,
-/// comments at most <see cref="RatingLimits.MaxTextLength"/> characters. Either all answers of the page are valid
-/// or nothing is taken over.
+/// comments at most <see cref="RatingLimits.MaxTextLength"/> characters and free of personal data (R-SEC-1). Either all
+/// answers of the page are valid or nothing is taken over.
 /// </summary>
 public static class RatingAnswers
 {
     public static (IReadOnlyList<RatingAnswer> Answers, IReadOnlyList<InputProblem> Problems) ValidatePage(
-        QuestionnaireTemplate template, QuestionPage page, IReadOnlyDictionary<string, RawAnswer> raw)
+        QuestionnaireTemplate template, QuestionPage page, IReadOnlyDictionary<string, RawAnswer> raw, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(page);
@@ -33,6 +33,8 @@ public static class RatingAnswers
             if (comment is { Length: > RatingLimits.MaxTextLength })
                 problems.Add(new InputProblem("c_" + q.Id,
                     RatingLimits.TooLong($"Frage {n}: Die Anmerkung", comment.Length)));
+            else if (PersonalDataGuard.Refusal($"Anmerkung zu Frage {n}", comment, today) is { } personal)
+                problems.Add(new InputProblem("c_" + q.Id, personal));
             var text = given?.Value?.Trim();
             if (string.IsNullOrEmpty(text))
             {

@@ -1,3 +1,4 @@
+using TeamsAmdl.Domain;
 using TeamsAmdl.Domain.Digest;
 
 namespace TeamsAmdl.Functions.Digest;
@@ -16,6 +17,8 @@ public static class DigestTexts
         : $"Veröffentlichen ist nur für {current.Label} möglich.";
 
     public static string UnknownMeasure(string number, string weekLabel) => $"Die Maßnahme „{number}“ gibt es in der {weekLabel} nicht.";
+    public static string UnknownKind(string kind) =>
+        $"Unbekannte Maßnahmeart „{kind}“. Erlaubt: {string.Join(", ", Enum.GetValues<MeasureKind>().Select(k => $"{k} ({k.German()})"))}.";
 
     public const string InvalidInput = "Bitte die markierten Angaben prüfen; es wurde nichts gespeichert.";
 

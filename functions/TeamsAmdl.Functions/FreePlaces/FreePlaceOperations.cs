@@ -35,6 +35,7 @@ public sealed class FreePlaceOperations(PlaceStateChanges changes, PlaceRequestS
         {
             return OperationResult.Fail("invalid_input", e.Message);
         }
+        if (result.ErrorCode is { } code) return OperationResult.Fail(code, result.Message);
         if (!result.Changed) return new OperationResult(false, result.Message);
         var trigger = reason switch
         {

@@ -21,6 +21,7 @@ public static class FreePlacesSetup
         services.Configure<FreePlacesOptions>(config.GetSection(FreePlacesOptions.Section));
         services.AddSingleton<FreePlacesStore>();
         services.AddSingleton<SubscriptionRepository>();
+        services.AddSingleton<SubscriptionChanges>();
         services.AddSingleton<PlaceRequestRepository>();
         services.AddSingleton<PlaceRequestIds>();
         services.AddSingleton<PlaceStateChanges>();

@@ -51,7 +51,7 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
         try
         {
             reference = CustomerReference.Normalize(customerRef);
-            cleanNote = PlaceRequestNote.Normalize(note);
+            cleanNote = PlaceRequestNote.Normalize(note, Today);
         }
         catch (DomainValidationException e)
         {
@@ -133,7 +133,7 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
         string? cleanReason;
         try
         {
-            cleanReason = PlaceRequestNote.Normalize(reason);
+            cleanReason = PlaceRequestNote.NormalizeDeclineReason(reason, Today);
         }
         catch (DomainValidationException e)
         {

@@ -44,6 +44,18 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
                     : new PlaceChangeResult(false, $"Für {reference} konnte kein vorgemerkter Platz freigegeben werden.");
             }
 
+            // A recorded exit is final: the same exit again (a retry, a double click) answers as before and changes nothing,
+            // another one is refused naming the recorded exit (issue 12: a replay with another reason overwrote it).
+            var latest = state.Participations.Where(p => p.CustomerRef == reference).OrderByDescending(p => p.Entry).FirstOrDefault();
+            if (latest is { ExitReason: { } recordedReason, Exit: { } recordedExit })
+            {
+                var requested = reason == ExitReason.Nichtantritt ? latest.Entry.AddDays(-1) : exitDate ?? today;
+                return recordedReason == reason && requested == recordedExit
+                    ? new PlaceChangeResult(false, $"Austritt von {reference} zum {recordedExit:dd.MM.yyyy} ist bereits erfasst ({Reason(recordedReason)}).")
+                    : new PlaceChangeResult(false,
+                        $"Für {reference} ist bereits ein Austritt erfasst: zum {recordedExit:dd.MM.yyyy} ({Reason(recordedReason)}). " +
+                        "Ein erfasster Austritt wird nicht überschrieben.", ErrorCode: ExitAlreadyRecorded);
+            }
             var participation = state.Participations
                 .Where(p => p.CustomerRef == reference && (p.Exit is null || p.Exit >= today))
                 .OrderByDescending(p => p.Entry).FirstOrDefault();
@@ -163,16 +175,14 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
         }, MaxAttempts, Pause, ct);
     }
 
+    /// <summary>Error code of an exit that differs from the one already recorded (409).</summary>
+    public const string ExitAlreadyRecorded = "exit_already_recorded";
+
     /// <summary>Error code of a capacity below the places in use (409: the measure's state, not the input's form, is the problem).</summary>
     public const string CapacityBelowOccupancy = "capacity_below_occupancy";
 
     private static TableEntity Bump(string number, MeasureState state) =>
         new(number, MeasureEntity.Row) { [nameof(MeasureEntity.AllocationVersion)] = state.AllocationVersion + 1 };
 
-    private static string Reason(ExitReason reason) => reason switch
-    {
-        ExitReason.Abbruch => "Abbruch",
-        ExitReason.Nichtantritt => "Nichtantritt",
-        _ => "reguläres Ende",
-    };
+    private static string Reason(ExitReason reason) => reason.German();
 }

@@ -36,6 +36,7 @@ public static class AppServices
             sp.GetRequiredService<ILogger<DemoSeeder>>(), demoStaff));
         services.AddSingleton<Names>();
         services.AddSingleton<WebRoot>();
+        services.AddSingleton<RequiredSettings>();
 
         // R-SEC-3: the header-based demo login exists only in Development; there is no setting that enables it elsewhere.
         // The worker's ASP.NET Core integration runs no authentication middleware: CallerMiddleware calls the scheme.

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace TeamsAmdl.Functions.Hosting;
 
 /// <summary>
-/// What must hold before the app serves anything: a usable Filing configuration, a reachable storage account (tables
+/// What must hold before the app serves anything: every required setting (<see cref="RequiredSettings"/>: storage, and
+/// outside Development Auth, Bot and Filing, named together in one line), a reachable storage account (tables
 /// created), the outboxes' queues, the rating tables and questionnaire, and in Development (or with Seed:Demo) the demo
 /// Jobcenter and its rating requests. Throws <see cref="StartupException"/> with one German line naming what to fix;
 /// each host decides how to stop (the dev host exits 2).
@@ -22,9 +23,6 @@ public static class StartupChecks
     {
         var config = services.GetRequiredService<IConfiguration>();
         var env = services.GetRequiredService<IHostEnvironment>();
-        var filing = services.GetRequiredService<FilingState>();
-        if (filing.Mode == FilingMode.Misconfigured)
-            throw new StartupException(filing.Problem!);
         try
         {
             _ = services.GetRequiredService<IOptions<StaffOptions>>().Value;
@@ -33,6 +31,8 @@ public static class StartupChecks
         {
             throw new StartupException(string.Join(" ", e.Failures));
         }
+        if (services.GetRequiredService<RequiredSettings>().Problem() is { } problem)
+            throw new StartupException(problem);
         await StorageSetup.EnsureReachableAsync(services.GetRequiredService<Tables>(), config, ct);
         if (config.GetValue("Seed:Demo", env.IsDevelopment()))
             await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);

@@ -39,7 +39,7 @@ public sealed record TemplateDto(
         var scale = RatingScale.Create(s.Min, s.Max, s.Threshold, labels);
         var questions = (Questions ?? []).Select((q, i) =>
         {
-            if (!Enum.TryParse<RatingSection>(q.Section, ignoreCase: true, out var section) || !Enum.IsDefined(section))
+            if (!EnumNames.TryParse<RatingSection>(q.Section, out var section))
                 throw new DomainValidationException("Questions", $"Frage {i + 1}: Teil „{q.Section}“ ist unbekannt (HardFacts oder SoftFacts).");
             return new RatingQuestion(q.Id ?? "", section, q.Text ?? "", q.Hint);
         }).ToList();

@@ -56,7 +56,7 @@ public sealed class RatingFlow(RatingStore store, TemplateStore templates, Ratin
             var raw = page.Questions.ToDictionary(q => q.Id,
                 q => new RawAnswer(q.Id, ReadString(data, CardVerbs.RatingAnswerPrefix + q.Id), ReadString(data, CardVerbs.RatingCommentPrefix + q.Id)),
                 StringComparer.Ordinal);
-            var (answers, problems) = RatingAnswers.ValidatePage(c.Template, page, raw);
+            var (answers, problems) = RatingAnswers.ValidatePage(c.Template, page, raw, today);
             if (problems.Count > 0)
                 return CardActionResult.Card(RatingCards.Page(c.Snapshot, c.Template, c.Assignment, page, today, raw,
                     problems.Select(p => p.Message).ToList()));
@@ -114,7 +114,7 @@ public sealed class RatingFlow(RatingStore store, TemplateStore templates, Ratin
             if (ClosedOrSubmitted(c, today) is { } stop) return stop;
             var evaluation = AuffaelligRule.Evaluate(c.Template, c.Snapshot.AnswersOf(user.Id));
             var given = ReadJustifications(data, evaluation);
-            var tooLong = JustificationRequirement.TooLong(given, key => Describe(c, evaluation, key));
+            var tooLong = JustificationRequirement.Refused(given, key => Describe(c, evaluation, key), today);
             if (tooLong.Count > 0)
                 return Summary(c, today, given, errors: tooLong.Select(p => p.Message).ToList());
             var items = JustificationRequirement.ForBadValues(evaluation, given);
@@ -161,7 +161,7 @@ public sealed class RatingFlow(RatingStore store, TemplateStore templates, Ratin
             var given = ReadJustifications(data, evaluation);
             if (RatingAnswers.Missing(c.Template, answers).Count > 0)
                 return Summary(c, today, given); // the card lists the incomplete pages
-            var tooLong = JustificationRequirement.TooLong(given, key => Describe(c, evaluation, key));
+            var tooLong = JustificationRequirement.Refused(given, key => Describe(c, evaluation, key), today);
             if (tooLong.Count > 0)
                 return Summary(c, today, given, errors: tooLong.Select(p => p.Message).ToList());
             var missing = JustificationRequirement.Missing(evaluation, given);

@@ -42,10 +42,11 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
         if (template is null) return Problem(404, "unknown_template", RatingTexts.UnknownTemplate(templateId));
 
         var kind = RatingKind.WaehrendDerMassnahme;
-        if (!string.IsNullOrWhiteSpace(body.Kind) && (!Enum.TryParse(body.Kind.Trim(), ignoreCase: true, out kind) || !Enum.IsDefined(kind)))
+        if (!string.IsNullOrWhiteSpace(body.Kind) && !EnumNames.TryParse(body.Kind, out kind))
             return Problem(400, "unknown_kind", RatingTexts.UnknownKind(body.Kind));
         if (kind.CheckTiming(measure.Start, measure.End, today) is { } timing) return Problem(400, "wrong_timing", timing);
         if (body.Note is { Length: > MaxNoteLength }) return Problem(400, "note_too_long", RatingTexts.NoteTooLong);
+        if (PersonalDataGuard.Refusal(RatingTexts.NoteLabel, body.Note, today) is { } personal) return Problem(400, "personal_data", personal);
 
         var ids = (body.AssessorIds ?? []).Select(a => a?.Trim() ?? "").ToList();
         if (ids.Count == 0 || ids.Any(string.IsNullOrEmpty)) return Problem(400, "missing_assessors", RatingTexts.NoAssessors);

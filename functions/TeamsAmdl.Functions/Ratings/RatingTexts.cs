@@ -34,6 +34,7 @@ public static class RatingTexts
     public static string NotAnAssessor(string name) => $"{name} ist nicht als Bewerter:in eingetragen.";
     public static string NotReachable(string name) => $"{name} ist in Teams nicht erreichbar (keine AAD-Objekt-ID).";
     public const string NoteTooLong = "Der Anlass ist länger als 500 Zeichen.";
+    public const string NoteLabel = "Anlass";
     public const string MissingMeasure = "Die Maßnahmenummer fehlt (measureNumber).";
     public static string InvalidVersion(string raw) => $"Die Version „{raw}“ ist keine ganze Zahl.";
     public static string UnknownRequest(string id) => $"Die Bewertungsanfrage „{id}“ gibt es nicht.";

@@ -2,6 +2,8 @@ namespace TeamsAmdl.Domain.Tests.FreePlaces;
 
 public class PlaceRequestRuleTests
 {
+    private static readonly DateOnly Today = new(2026, 12, 4);
+
     [Fact]
     public void Only_a_pending_request_can_be_decided()
     {
@@ -32,16 +34,30 @@ public class PlaceRequestRuleTests
     [InlineData("+49 30 1234567")]
     public void Notes_with_personal_data_are_refused(string note)
     {
-        var e = Assert.Throws<DomainValidationException>(() => PlaceRequestNote.Normalize(note));
+        var e = Assert.Throws<DomainValidationException>(() => PlaceRequestNote.Normalize(note, Today));
         Assert.Contains("personenbezogenen Daten", e.Message);
     }
 
     [Fact]
     public void Harmless_notes_pass_trimmed_and_empty_notes_become_null()
     {
-        Assert.Equal("Eintritt frühestens nächste Woche, Teilzeit 30 Std.", PlaceRequestNote.Normalize("  Eintritt frühestens nächste Woche, Teilzeit 30 Std. "));
-        Assert.Null(PlaceRequestNote.Normalize("   "));
-        Assert.Throws<DomainValidationException>(() => PlaceRequestNote.Normalize(new string('x', PlaceRequestNote.MaxLength + 1)));
+        Assert.Equal("Eintritt frühestens nächste Woche, Teilzeit 30 Std.", PlaceRequestNote.Normalize("  Eintritt frühestens nächste Woche, Teilzeit 30 Std. ", Today));
+        Assert.Null(PlaceRequestNote.Normalize("   ", Today));
+        Assert.Throws<DomainValidationException>(() => PlaceRequestNote.Normalize(new string('x', PlaceRequestNote.MaxLength + 1), Today));
+    }
+
+    [Fact]
+    public void A_decline_reason_is_named_as_such_not_as_note()
+    {
+        // Issue 12 wording: a too-long decline reason was called "Notiz".
+        var tooLong = Assert.Throws<DomainValidationException>(() =>
+            PlaceRequestNote.NormalizeDeclineReason(new string('x', PlaceRequestNote.MaxLength + 1), Today));
+        Assert.Contains("Begründung der Ablehnung", tooLong.Message);
+        Assert.DoesNotContain("Notiz", tooLong.Message);
+        var personal = Assert.Throws<DomainValidationException>(() => PlaceRequestNote.NormalizeDeclineReason("Kunde wohnt Am Markt 3", Today));
+        Assert.Equal("Reason", personal.Field);
+        Assert.Contains("Anschrift", personal.Message);
+        Assert.Equal("Kein Platz mehr vor Januar", PlaceRequestNote.NormalizeDeclineReason(" Kein Platz mehr vor Januar ", Today));
     }
 
     [Fact]

@@ -68,4 +68,20 @@ public class JustificationRequirementTests
         Assert.Contains("2.001 Zeichen", p.Message);
         Assert.Contains("höchstens 2.000", p.Message);
     }
+
+    [Fact]
+    public void Texts_with_personal_data_are_refused_per_field_and_a_too_long_text_is_reported_once()
+    {
+        var problems = JustificationRequirement.Refused(
+        [
+            new("avg-hard", "Kunde geb. 01.02.1990 fehlt oft", "Gespräch mit dem Träger"),   // Begründung with a birth date
+            new("avg-soft", "Unpünktlich", "Rückruf unter 0171/1234567"),                     // Handlungsempfehlung with a phone number
+            new("q-s1", new string('x', 2001) + " kunde@example.org", "Zielvereinbarung"),      // too long wins over the guard
+        ], key => "Wert " + key, new DateOnly(2026, 12, 4));
+        Assert.Equal(["b_q-s1", "b_avg-hard", "h_avg-soft"], problems.Select(p => p.Field));
+        Assert.Contains("„Begründung zu Wert avg-hard“", problems[1].Message);
+        Assert.Contains("Geburtsdatum", problems[1].Message);
+        Assert.Contains("„Handlungsempfehlung zu Wert avg-soft“", problems[2].Message);
+        Assert.Contains("Telefonnummer", problems[2].Message);
+    }
 }

@@ -67,7 +67,7 @@ public class QuestionnaireTests
         var t = DefaultQuestionnaire.Template;
         var page = QuestionnairePaging.Pages(t)[0];
         var raw = page.Questions.ToDictionary(q => q.Id, q => new RawAnswer(q.Id, "3", null));
-        var (answers, problems) = RatingAnswers.ValidatePage(t, page, raw);
+        var (answers, problems) = RatingAnswers.ValidatePage(t, page, raw, new DateOnly(2026, 12, 4));
         Assert.Empty(problems);
         Assert.Equal(7, answers.Count);
 
@@ -77,12 +77,19 @@ public class QuestionnaireTests
         raw["h5"] = new RawAnswer("h5", "0", null);        // below the scale
         raw["h6"] = new RawAnswer("h6", "3", new string('x', 2001)); // comment too long
         raw.Remove("h7");                                  // not sent at all
-        (answers, problems) = RatingAnswers.ValidatePage(t, page, raw);
+        (answers, problems) = RatingAnswers.ValidatePage(t, page, raw, new DateOnly(2026, 12, 4));
         Assert.Empty(answers);
         Assert.Equal(["q_h2", "q_h3", "q_h4", "q_h5", "c_h6", "q_h7"], problems.Select(p => p.Field));
         Assert.Equal("Frage 2: „5“ liegt nicht auf der Skala; erlaubt sind ganze Zahlen von 1 bis 4.", problems[0].Message);
         Assert.Equal("Frage 3 ist nicht beantwortet.", problems[1].Message);
         Assert.Contains("2.001 Zeichen", problems[4].Message);
+
+        raw = page.Questions.ToDictionary(q => q.Id, q => new RawAnswer(q.Id, "3", null));
+        raw["h1"] = new RawAnswer("h1", "2", "Kunde wohnt Musterweg 12a"); // R-SEC-1: no address in a comment
+        (answers, problems) = RatingAnswers.ValidatePage(t, page, raw, new DateOnly(2026, 12, 4));
+        Assert.Empty(answers);
+        Assert.Equal("c_h1", Assert.Single(problems).Field);
+        Assert.Contains("Anschrift", problems[0].Message);
     }
 
     [Fact]

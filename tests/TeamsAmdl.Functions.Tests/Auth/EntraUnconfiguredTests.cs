@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace TeamsAmdl.Functions.Tests.Auth;
 
 /// <summary>Production without Auth:* settings: every API call is a clean German 401 (no 500 from empty metadata).</summary>
-public sealed class EntraUnconfiguredTests(ProductionAppFactory app) : IClassFixture<ProductionAppFactory>
+public sealed class EntraUnconfiguredTests(UnconfiguredProductionAppFactory app) : IClassFixture<UnconfiguredProductionAppFactory>
 {
     [Theory]
     [InlineData(null)]

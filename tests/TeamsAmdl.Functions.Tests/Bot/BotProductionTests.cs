@@ -52,7 +52,7 @@ public sealed class BotProductionTests(ConfiguredProductionBotFactory app) : ICl
     }
 }
 
-public sealed class UnconfiguredProductionBotTests(ProductionAppFactory app) : IClassFixture<ProductionAppFactory>
+public sealed class UnconfiguredProductionBotTests(UnconfiguredProductionAppFactory app) : IClassFixture<UnconfiguredProductionAppFactory>
 {
     [Fact]
     public async Task Without_Bot_AppId_the_endpoint_answers_503_with_a_german_message()

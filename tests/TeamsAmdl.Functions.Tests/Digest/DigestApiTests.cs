@@ -193,6 +193,27 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_remark_with_personal_data_is_refused_on_the_tab_and_on_the_card_and_nothing_is_stored()
+    {
+        // Issue 12: this remark was stored, published to every IFK and filed in the e-Akte.
+        const string Remark = "Kunde Max Mustermann geb. 01.02.1990";
+        var client = app.ClientAs(Koordinator);
+        var response = await client.PutAsJsonAsync("/api/digest/weeks/2026-W47/measures/962-E-2026-0108",
+            new { occupied = 3, nextEntryDate = (string?)null, remarks = Remark, etag = (string?)null });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("remarks", (string?)problem["errors"]![0]!["field"]);
+        Assert.Contains("Geburtsdatum", (string?)problem["errors"]![0]!["message"]);
+        Assert.DoesNotContain("Mustermann", problem.ToJsonString());
+        Assert.Null(DigestTestSupport.Measure(await app.WeekAsync(Koordinator, "2026-W47"), "962-E-2026-0108")["input"]);
+
+        // The Betreuer's card goes through the same rule (betr-02 looks after 962-G-2026-0603).
+        var card = await ActAsync("betr-02", CardVerbs.DigestInputSubmit, Inputs("2026-W47", ("962-G-2026-0603", 3, null, "Rückruf Handy (0171) 1234567")));
+        Assert.Contains("Telefonnummer", Assert.IsType<CardActionResult.CardResult>(card).ReplacementCard.ToJson());
+        Assert.Null(DigestTestSupport.Measure(await app.WeekAsync(Koordinator, "2026-W47"), "962-G-2026-0603")["input"]);
+    }
+
+    [Fact]
     public async Task Coordinator_edits_are_checked_by_the_same_domain_rules()
     {
         var client = app.ClientAs(Koordinator);

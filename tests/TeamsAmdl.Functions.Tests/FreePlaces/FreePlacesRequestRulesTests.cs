@@ -54,6 +54,42 @@ public sealed class FreePlacesRequestRulesTests(FreePlacesAppFactory app) : ICla
         Assert.DoesNotContain(await app.Service<PlaceRequestRepository>().ListAsync(Open, CancellationToken.None), r => r.CustomerRef == "TN-5001-AA");
     }
 
+    [Theory]
+    [InlineData("geb. 1990-03-01", "Geburtsdatum", "TN-5101-AA")]                                    // issue 12: all four passed before
+    [InlineData("+49 (171) 123 45 67", "Telefonnummer", "TN-5102-AA")]
+    [InlineData("Handy (0171) 1234567", "Telefonnummer", "TN-5103-AA")]
+    [InlineData("geboren am 1. März 1990, wohnt Hauptstr. 5", "Geburtsdatum", "TN-5104-AA")]
+    public async Task Notes_with_personal_data_from_the_probe_are_a_German_400_and_nothing_is_reserved(string note, string kind, string reference)
+    {
+        var before = await ReservedAsync(Open);
+        var response = await app.As("ifk-daniel-hartwig").PostAsJsonAsync($"/api/measures/{Open}/requests", new { customerRef = reference, note });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("invalid_input", text);
+        Assert.Contains("„Notiz“", text);
+        Assert.Contains(kind, text);
+        Assert.DoesNotContain("1990", text); // the data is not echoed
+        Assert.DoesNotContain("1234567", text);
+        Assert.Equal(before, await ReservedAsync(Open));
+        Assert.DoesNotContain(await app.Service<PlaceRequestRepository>().ListAsync(Open, CancellationToken.None), r => r.CustomerRef == reference);
+    }
+
+    [Fact]
+    public async Task A_decline_reason_with_personal_data_is_refused_and_the_request_stays_pending()
+    {
+        var created = await app.As("ifk-daniel-hartwig").PostAsJsonAsync($"/api/measures/{Open}/requests", new { customerRef = "TN-5105-AA" });
+        var id = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var declined = await app.As("betr-04").PostAsJsonAsync($"/api/freeplaces/requests/{Open}/{id}/decline",
+            new { reason = "Kunde ist unter 0171-1234567 nicht erreichbar" });
+        Assert.Equal(HttpStatusCode.BadRequest, declined.StatusCode);
+        var text = await declined.Content.ReadAsStringAsync();
+        Assert.Contains("„Begründung der Ablehnung“", text);
+        Assert.Contains("Telefonnummer", text);
+        var request = (await app.Service<PlaceRequestRepository>().GetAsync(Open, id, CancellationToken.None))!;
+        Assert.Equal(PlaceRequestStatus.Pending, request.State);
+        Assert.Null(request.DeclineReason);
+    }
+
     [Fact]
     public async Task Closed_intake_window_unknown_measure_and_non_IFK_are_refused_with_german_problems()
     {

@@ -62,6 +62,33 @@ public sealed class RatingBadInputTests(BotAppFactory app) : IClassFixture<BotAp
     }
 
     [Fact]
+    public async Task Comments_and_justifications_with_personal_data_are_refused_and_nothing_is_stored()
+    {
+        // R-SEC-1 (issue 12): Begründung/Handlungsempfehlung and comments go through the same guard as every free text.
+        const string assessor = "betr-03";
+        var (id, page1) = await StartAsync(assessor);
+        var refusedPage = Card(await app.InvokeAsync(assessor, CardVerbs.RatingSavePage,
+            PageData(page1, Answers("h", 3, 3, 3, 3, 3, 3, 3), new Dictionary<string, string> { ["h2"] = "Teilnehmer geb. 03.04.1988" })));
+        Assert.Contains("„Anmerkung zu Frage 2“", Text(refusedPage));
+        Assert.Equal((0, 0, 0, RatingStatus.Open), await StoredAsync(id, assessor));
+
+        var page2 = Card(await app.InvokeAsync(assessor, CardVerbs.RatingSavePage, PageData(refusedPage, Answers("h", 3, 3, 3, 3, 3, 3, 3))));
+        var summary = Card(await app.InvokeAsync(assessor, CardVerbs.RatingSavePage, PageData(page2, Answers("s", 1, 3, 3, 3, 3, 3, 3, 3))));
+        var before = await StoredAsync(id, assessor);
+        foreach (var verb in new[] { CardVerbs.RatingSubmit, CardVerbs.RatingSaveDraft })
+        {
+            var data = ActionData(summary, verb);
+            data["b_q-s1"] = "Kundin fehlt oft";
+            data["h_q-s1"] = "Rückruf unter +49 171 1234567";
+            var text = Text(Card(await app.InvokeAsync(assessor, verb, data)));
+            Assert.Contains("„Handlungsempfehlung zu Frage 8 (Soft Facts, Wert 1)“", text);
+            Assert.Contains("Telefonnummer", text); // the entered text stays in the author's own form to be corrected
+            Assert.Equal(before, await StoredAsync(id, assessor));
+            Assert.Empty((await app.SnapshotAsync(id)).JustificationsOf(assessor));
+        }
+    }
+
+    [Fact]
     public async Task Justification_texts_over_2000_characters_are_refused_on_submit_and_on_draft_save()
     {
         const string assessor = "betr-06";

@@ -35,7 +35,7 @@ public sealed class OutboxFunctions(Proactive proactive, OutboxPoison poison)
             var parked = await proactive.Outbox.ListAsync(OutboxStatus.Parked, limit - failed.Count, cancellationToken);
             return Results.Json(failed.Concat(parked).OrderByDescending(e => e.CompletedAt).Select(BotContracts.View));
         }
-        if (!Enum.TryParse<OutboxStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _))
+        if (!EnumNames.TryParse<OutboxStatus>(status, out var s))
             return ProblemResponses.Problem(400, "unknown_status",
                 $"Unbekannter Status „{status}“. Erlaubt: {string.Join(", ", Enum.GetNames<OutboxStatus>())}.");
         return Results.Json((await proactive.Outbox.ListAsync(s, limit, cancellationToken)).Select(BotContracts.View));

@@ -25,6 +25,8 @@ public sealed class DigestWeekFunctions(WeekService weeks, DigestInputRepository
         if (DigestHttp.Forbidden(req) is { } denied) return denied;
         if (DigestHttp.ParseWeek(week, time) is not { } w) return DigestHttp.UnknownWeek(week);
         string? team = req.Query["team"], kind = req.Query["kind"], state = req.Query["state"];
+        if (!string.IsNullOrEmpty(kind) && !EnumNames.TryParse<MeasureKind>(kind, out _))
+            return ProblemResponses.Problem(400, "unknown_kind", DigestTexts.UnknownKind(kind));
         var data = await weeks.LoadAsync(w, cancellationToken);
         var all = data.Measures;
         var shown = all

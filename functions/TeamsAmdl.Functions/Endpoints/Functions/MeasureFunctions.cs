@@ -19,7 +19,7 @@ public sealed class MeasureFunctions(MeasureRepository measures, Names names, Ti
         MeasureKind? kindFilter = null;
         if (!string.IsNullOrEmpty(kind))
         {
-            if (!Enum.TryParse<MeasureKind>(kind, ignoreCase: true, out var k))
+            if (!EnumNames.TryParse<MeasureKind>(kind, out var k))
                 return ProblemResponses.Problem(400, "unknown_kind",
                     $"Unbekannte Maßnahmeart „{kind}“. Erlaubt: {string.Join(", ", Enum.GetNames<MeasureKind>())}.");
             kindFilter = k;

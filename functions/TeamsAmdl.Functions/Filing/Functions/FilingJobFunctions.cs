@@ -24,7 +24,7 @@ public sealed class FilingJobFunctions(FilingOutbox outbox)
         FilingStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!Enum.TryParse<FilingStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+            if (!EnumNames.TryParse<FilingStatus>(status, out var s))
                 return ProblemResponses.Problem(400, "unknown_status", FilingTexts.UnknownStatus(status, Enum.GetNames<FilingStatus>()));
             filter = s;
         }

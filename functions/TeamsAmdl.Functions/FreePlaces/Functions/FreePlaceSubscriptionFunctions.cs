@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Hosting;
 using TeamsAmdl.Functions.Repositories;
 using static TeamsAmdl.Functions.FreePlaces.FreePlacesContracts;
@@ -7,8 +6,11 @@ using static TeamsAmdl.Functions.FreePlaces.Functions.FreePlacesHttp;
 
 namespace TeamsAmdl.Functions.FreePlaces.Functions;
 
-/// <summary>The caller's free-place subscription (R-FREE-2): which teams, locations and kinds alert them, and muted measures.</summary>
-public sealed class FreePlaceSubscriptionFunctions(StaffRepository staff, SubscriptionRepository subs)
+/// <summary>
+/// The caller's free-place subscription (R-FREE-3): which teams, locations and kinds alert them, and muted measures.
+/// IFKs only (403 not_ifk); unknown teams and locations 400, muting an unknown measure 404 (<see cref="SubscriptionChanges"/>).
+/// </summary>
+public sealed class FreePlaceSubscriptionFunctions(StaffRepository staff, SubscriptionChanges subscriptions)
 {
     /// <summary>GET api/freeplaces/subscription.</summary>
     [Function("fp-subscription-get")]
@@ -17,7 +19,7 @@ public sealed class FreePlaceSubscriptionFunctions(StaffRepository staff, Subscr
         CancellationToken cancellationToken)
     {
         var me = await MeAsync(req, staff, cancellationToken);
-        return me is null ? Unknown() : Results.Json(SubscriptionView.From(await subs.GetAsync(me, cancellationToken)));
+        return me is null ? Unknown() : Result(await subscriptions.GetAsync(me, cancellationToken));
     }
 
     /// <summary>PUT api/freeplaces/subscription: only Enabled given switches alerts on/off and keeps the filters.</summary>
@@ -29,22 +31,7 @@ public sealed class FreePlaceSubscriptionFunctions(StaffRepository staff, Subscr
         var body = await JsonBody.ReadAsync<SubscriptionBody>(req, cancellationToken);
         if (body.Problem is { } problem) return problem;
         var me = await MeAsync(req, staff, cancellationToken);
-        if (me is null) return Unknown();
-        var (teams, locations, kinds, enabled) = body.Value!;
-        var current = await subs.GetAsync(me, cancellationToken);
-        FreePlaceSubscription updated;
-        try
-        {
-            updated = teams is null && locations is null && kinds is null
-                ? current with { Enabled = enabled ?? current.Enabled }
-                : FreePlaceSubscription.Create(me.Id, teams, locations, kinds, current.MutedMeasures, enabled ?? current.Enabled);
-        }
-        catch (DomainValidationException e)
-        {
-            return ProblemResponses.Problem(400, "invalid_input", e.Message);
-        }
-        await subs.SaveAsync(updated, cancellationToken);
-        return Results.Json(SubscriptionView.From(updated));
+        return me is null ? Unknown() : Result(await subscriptions.UpdateAsync(me, body.Value!, cancellationToken));
     }
 
     /// <summary>PUT mutes, DELETE unmutes one measure: api/freeplaces/subscription/mutes/{number}.</summary>
@@ -54,15 +41,6 @@ public sealed class FreePlaceSubscriptionFunctions(StaffRepository staff, Subscr
         string number, CancellationToken cancellationToken)
     {
         var me = await MeAsync(req, staff, cancellationToken);
-        if (me is null) return Unknown();
-        if (!PlaceRequestRepository.IsSafeKey(number)) return ProblemResponses.Problem(400, "invalid_input", "Ungültige Maßnahmenummer.");
-        try
-        {
-            return Results.Json(SubscriptionView.From(await subs.SetMutedAsync(me, [number], HttpMethods.IsPut(req.Method), cancellationToken)));
-        }
-        catch (DomainValidationException e)
-        {
-            return ProblemResponses.Problem(400, "invalid_input", e.Message);
-        }
+        return me is null ? Unknown() : Result(await subscriptions.SetMutedAsync(me, number, HttpMethods.IsPut(req.Method), cancellationToken));
     }
 }

@@ -25,11 +25,16 @@ internal static class FreePlacesHttp
 
     public static IResult Problem(RequestOutcome o) => ProblemResponses.Problem(Status(o.ErrorCode!), o.ErrorCode!, o.Error!);
 
+    public static IResult Result(SubscriptionOutcome o) => o.ErrorCode is null
+        ? Results.Json(SubscriptionView.From(o.Subscription!))
+        : ProblemResponses.Problem(Status(o.ErrorCode), o.ErrorCode, o.Error!);
+
     private static int Status(string code) => code switch
     {
         "unknown_measure" or "unknown_request" => 404,
-        "forbidden" or "not_ifk" => 403,
-        "duplicate_request" or "already_decided" or "not_open" or "not_refused" or PlaceStateChanges.CapacityBelowOccupancy => 409,
+        "forbidden" or SubscriptionChanges.NotIfk => 403,
+        "duplicate_request" or "already_decided" or "not_open" or "not_refused" or PlaceStateChanges.CapacityBelowOccupancy
+            or PlaceStateChanges.ExitAlreadyRecorded => 409,
         _ => 400,
     };
 }
