@@ -3,6 +3,7 @@ using TeamsAmdl.Functions.Auth;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.FreePlaces;
 using TeamsAmdl.Functions.Repositories;
+using TeamsAmdl.Functions.Retention;
 using TeamsAmdl.Functions.Seeding;
 
 namespace TeamsAmdl.Functions.Hosting;
@@ -40,6 +41,7 @@ public static class AppServices
         builder.AddDigest();
         builder.AddFiling();
         builder.AddRatings();
+        builder.AddRetention();
         return builder;
     }
 }
