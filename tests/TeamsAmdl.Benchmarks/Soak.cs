@@ -59,6 +59,7 @@ public static class Soak
                      ["Retention:PersonalData"] = "00:01:00", ["Retention:Audit"] = "00:02:00",
                      ["FreePlaces:BundlingWindow"] = "00:00:05", ["FreePlaces:WorkingDays"] = "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
                      ["FreePlaces:WorkingHoursStart"] = "00:00", ["FreePlaces:WorkingHoursEnd"] = "24:00",
+                     ["Logging:LogLevel:Azure"] = "Error", // the SDK logs every 404/409/412 answer as a warning: counted below instead
                  })
             app.Settings[k] = v;
         app.Start();
@@ -253,10 +254,12 @@ public static class Soak
             var type = frame.GetMethod()?.DeclaringType;
             var name = type?.FullName ?? "";
             if (!name.StartsWith("TeamsAmdl.", StringComparison.Ordinal) || name.StartsWith("TeamsAmdl.Benchmarks", StringComparison.Ordinal)) continue;
-            // async state machines: "Outer+<MethodAsync>d__5" → Outer.MethodAsync
-            var outer = type!.DeclaringType is { } d && name.Contains("+<", StringComparison.Ordinal) ? d : type;
-            var method = name.Contains("+<", StringComparison.Ordinal) ? name[(name.IndexOf("+<", StringComparison.Ordinal) + 2)..name.IndexOf('>', StringComparison.Ordinal)] : frame.GetMethod()!.Name;
-            return $"{outer.Name}.{method}";
+            // async state machines "Outer+<MethodAsync>d__5", closures "Outer+<>c__DisplayClass7_0.<MethodAsync>b__0" → Outer.MethodAsync
+            var outer = type!;
+            while (outer.DeclaringType is { } d && outer.Name.StartsWith('<')) outer = d;
+            var method = frame.GetMethod()!.Name;
+            var generated = System.Text.RegularExpressions.Regex.Match(name + "." + method, "<([A-Za-z_][A-Za-z0-9_]*)>");
+            return $"{outer.Name}.{(generated.Success ? generated.Groups[1].Value : method)}";
         }
         return null;
     }
