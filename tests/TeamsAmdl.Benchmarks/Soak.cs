@@ -231,8 +231,9 @@ public static class Soak
     {
         var last = minutes[^1];
         var before = minutes[^2];
-        // Stopped growing: no table gained more than 5 % (or 25 rows, for small tables) in the last minute.
-        var growing = last.Rows.Where(r => r.Value - before.Rows.GetValueOrDefault(r.Key) > Math.Max(25, 0.05 * before.Rows.GetValueOrDefault(r.Key)))
+        // Stopped growing: no table gained more than 10 % (or 25 rows, for small tables) in the last minute. The sweep runs
+        // every 15 s, so a plateaued count still swings by up to one interval's writes (~6 % of a 2-minute window).
+        var growing = last.Rows.Where(r => r.Value - before.Rows.GetValueOrDefault(r.Key) > Math.Max(25, 0.10 * before.Rows.GetValueOrDefault(r.Key)))
             .Select(r => $"{r.Key} {before.Rows.GetValueOrDefault(r.Key)}→{r.Value}").ToList();
         var ratio = minutes[1].P(0.99) == 0 ? double.NaN : last.P(0.99) / minutes[1].P(0.99);
         var calls = minutes.Sum(m => m.Calls);
@@ -240,7 +241,7 @@ public static class Soak
         var exceptions = minutes.Sum(m => m.StorageExceptions);
         Console.WriteLine();
         Console.WriteLine($"total: {calls} calls, {errors} errors, {exceptions} first-chance storage exceptions ({(double)exceptions / Math.Max(1, calls):F2}/call)");
-        Console.WriteLine(growing.Count == 0 ? "row counts: stopped growing (no table grew > 5 % in the last minute)"
+        Console.WriteLine(growing.Count == 0 ? "row counts: stopped growing (no table grew > 10 % in the last minute)"
             : "row counts: STILL GROWING: " + string.Join(", ", growing));
         Console.WriteLine($"p99 last minute / second minute: {last.P(0.99):F1} / {minutes[1].P(0.99):F1} ms = {ratio:F2} (target ≤ 1.5): {(ratio <= 1.5 ? "ok" : "MISSED")}");
         return growing.Count == 0 && ratio <= 1.5 && errors == 0 ? 0 : 1;
