@@ -6,16 +6,18 @@ namespace TeamsAmdl.DevHost;
 /// <summary>
 /// Runs the timer-triggered functions at their NCRONTAB schedule (with seconds, in UTC, as the Functions host does).
 /// A run that throws is logged; the function runs again at its next occurrence. Off with DevHost:RunTimers=false
-/// (tests trigger jobs themselves).
+/// (tests trigger jobs themselves). DevHost:Schedule:{function} replaces a function's schedule locally (the soak benchmark
+/// runs the nightly retention every few seconds); the Functions host knows no such setting.
 /// </summary>
-public sealed class TimerTriggerService(FunctionCatalog catalog, FunctionInvoker invoker, TimeProvider time, ILogger<TimerTriggerService> log)
+public sealed class TimerTriggerService(FunctionCatalog catalog, FunctionInvoker invoker, TimeProvider time, ILogger<TimerTriggerService> log,
+    IConfiguration? config = null)
     : BackgroundService
 {
     public static CrontabSchedule Parse(string schedule) =>
         CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.Timers.Select(f => RunAsync(f, Parse(f.Schedule), stoppingToken)));
+        Task.WhenAll(catalog.Timers.Select(f => RunAsync(f, Parse(config?[$"DevHost:Schedule:{f.Name}"] ?? f.Schedule), stoppingToken)));
 
     private async Task RunAsync(TimerFunction function, CrontabSchedule schedule, CancellationToken ct)
     {

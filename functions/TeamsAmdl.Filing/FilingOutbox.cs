@@ -131,6 +131,14 @@ public sealed class FilingOutbox
         return list.OrderByDescending(j => j.EnqueuedAt).ToList();
     }
 
+    /// <summary>One page of jobs (with <paramref name="status"/>, filtered on the service) in key order; null for a foreign continuation token.</summary>
+    public async Task<TablePage<FilingJob>?> ListPageAsync(FilingStatus? status, int max, string? continuation, CancellationToken cancellationToken = default)
+    {
+        var filter = status is { } s ? TableClient.CreateQueryFilter($"Status eq {s.ToString()}") : null;
+        var page = await TablePaging.ReadAsync<TableEntity>(Table, filter, max, continuation, ct: cancellationToken).ConfigureAwait(false);
+        return page is null ? null : new TablePage<FilingJob>(page.Items.Select(JobRow.ToJob).ToList(), page.Continuation);
+    }
+
     /// <summary>Puts a Parked job back to Pending with fresh attempts and queues it (after the cause was fixed). False if not Parked.</summary>
     public async Task<bool> RequeueAsync(string jobId, CancellationToken cancellationToken = default)
     {

@@ -11,13 +11,18 @@ namespace TeamsAmdl.Benchmarks;
 public sealed class BenchApp : WebApplicationFactory<TeamsAmdl.DevHost.Program>
 {
     public string BaseUrl { get; private set; } = "";
+    public string TablePrefix { get; } = Azurite.UniqueName("b")[..12];
+
+    /// <summary>App settings on top of the defaults (set before <see cref="Start"/>).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
-        builder.UseSetting("Storage:TablePrefix", Azurite.UniqueName("b")[..12]);
+        builder.UseSetting("Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public BenchApp Start()

@@ -19,9 +19,10 @@ public static class BenchMain
                 return 0;
             case "digest": return await DigestPublish.RunAsync(args.Skip(1).Select(int.Parse).ToArray());
             case "fanout": return await AlertFanOut.RunAsync(args.Skip(1).ToArray()); // fanout [count] [--workers n] [--cold] [--progress] [--set key=value]…
+            case "soak": return await Soak.RunAsync(args.Skip(1).ToArray()); // soak [minutes=10] [rps=25]
             case FanOutWorker.Command: return await FanOutWorker.RunAsync(); // started by fanout --workers n
             default:
-                Console.Error.WriteLine("Benchmarks: invoke [count]  (Universal Actions invoke latency, ping verb, over HTTP, app on Azurite)");
+                Console.Error.WriteLine("Benchmarks: invoke [count] | digest [measures] [recipients] | fanout [count] … | soak [minutes=10] [rps=25]");
                 return 2;
         }
     }

@@ -121,6 +121,20 @@ public sealed class Outbox
     }
 
     /// <summary>
+    /// One page of status rows (without activities) whose status is one of <paramref name="statuses"/> (all when empty),
+    /// in key order, filtered on the service; null when <paramref name="continuation"/> is not a token of this table.
+    /// </summary>
+    public async Task<TablePage<OutboxEntry>?> ListPageAsync(IReadOnlyCollection<OutboxStatus> statuses, int max, string? continuation,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        var filter = statuses.Count == 0 ? null
+            : string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}")));
+        var page = await TablePaging.ReadAsync<TableEntity>(Table, filter, max, continuation, OutboxRow.StatusColumns, cancellationToken).ConfigureAwait(false);
+        return page is null ? null : new TablePage<OutboxEntry>(page.Items.Select(OutboxRow.ToEntry).ToList(), page.Continuation);
+    }
+
+    /// <summary>
     /// Replaces a sent message (PUT …/activities/{activityId} in the conversation it was sent to), e.g. an updated
     /// card, and stores the replacement as the message's activity. Throws <see cref="InvalidOperationException"/> if
     /// the key is unknown or not Sent, and <see cref="ConnectorException"/> if the connector refuses.

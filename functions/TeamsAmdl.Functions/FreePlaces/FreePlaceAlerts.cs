@@ -136,33 +136,33 @@ public sealed class FreePlaceAlerts(MeasureRepository measures, StaffRepository 
     {
         var table = await store.AlertsAsync(ct);
         var pk = TableKeys.Escape(ifkId);
+        // Read first, then insert or update conditionally: most fan-outs find a card already scheduled, and an insert
+        // that fails with 409 only to be read afterwards cost a failed request (and an exception) per IFK.
         for (var attempt = 0; ; attempt++)
         {
-            var flush = NewFlush(ifkId, sendAt);
-            flush.SetPending(alerts);
-            try
-            {
-                await table.AddEntityAsync(flush, ct);
-                if (announce) await SendFlushMessageAsync([new FlushRef(ifkId, flush.FlushId!)], sendAt, ct);
-                return flush.FlushId;
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
-            }
-            // A card is scheduled already: it collects these changes too.
             var existing = await table.GetEntityIfExistsAsync<AlertRowEntity>(pk, AlertRowEntity.FlushRow, cancellationToken: ct);
-            if (!existing.HasValue) continue; // sent and removed meanwhile: schedule a new one
-            var row = existing.Value!;
-            row.SetPending(row.PendingAlerts().Concat(alerts));
+            AlertRowEntity? added = null;
             try
             {
-                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
-                return null;
+                if (existing.HasValue)
+                {
+                    // A card is scheduled already: it collects these changes too.
+                    var row = existing.Value!;
+                    row.SetPending(row.PendingAlerts().Concat(alerts));
+                    await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
+                    return null;
+                }
+                added = NewFlush(ifkId, sendAt);
+                added.SetPending(alerts);
+                await table.AddEntityAsync(added, ct);
             }
-            catch (RequestFailedException e) when (e.Status is 404 or 412 && attempt < 20)
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412 && attempt < 20)
             {
-                // The card is being sent right now: read again.
+                // Raced: another fan-out scheduled a card (409), or the card is being sent right now (404, 412). Read again.
+                continue;
             }
+            if (announce) await SendFlushMessageAsync([new FlushRef(ifkId, added.FlushId!)], sendAt, ct);
+            return added.FlushId;
         }
     }
 

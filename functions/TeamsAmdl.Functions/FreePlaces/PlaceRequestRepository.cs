@@ -1,6 +1,7 @@
 using Azure;
 using TeamsAmdl.Domain;
 using Azure.Data.Tables;
+using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
@@ -25,23 +26,41 @@ public sealed class PlaceRequestRepository(FreePlacesStore store)
         return list.OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Requests of one IFK over all measures (a scan filtered on the server; for "my requests").</summary>
-    public async Task<IReadOnlyList<PlaceRequestEntity>> ListByIfkAsync(string ifkId, CancellationToken ct)
+    /// <summary>
+    /// One page of requests in key order (measure, then request order), filtered on the server: <paramref name="filter"/>
+    /// from <see cref="VisibleFilter"/> and the like. Null when the continuation token is not one of ours.
+    /// </summary>
+    public async Task<TablePage<PlaceRequestEntity>?> PageAsync(string? filter, int max, string? continuation, CancellationToken ct)
     {
         var table = await store.RequestsAsync(ct);
-        var list = new List<PlaceRequestEntity>();
-        await foreach (var r in table.QueryAsync<PlaceRequestEntity>(TableClient.CreateQueryFilter($"IfkId eq {ifkId}"), cancellationToken: ct))
-            list.Add(r);
-        return list.OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+        return await TablePaging.ReadAsync<PlaceRequestEntity>(table, filter, max, continuation, ct: ct);
     }
 
-    public async Task<IReadOnlyList<PlaceRequestEntity>> ListAllAsync(CancellationToken ct)
+    /// <summary>Table storage allows at most 15 comparisons in one filter.</summary>
+    public const int MaxFilterComparisons = 15;
+
+    /// <summary>
+    /// The server-side filter of what a caller sees (R-SEC-2): everything for coordinators (<paramref name="ifkId"/> null);
+    /// otherwise their own requests and those on the measures they look after. Past <see cref="MaxFilterComparisons"/>
+    /// comparisons the visibility part stays out of the filter and <c>CheckRows</c> tells the caller to check each row.
+    /// </summary>
+    public static (string? Filter, bool CheckRows) VisibleFilter(string? ifkId, IReadOnlyCollection<string> measures, string? measure,
+        PlaceRequestStatus? status)
     {
-        var table = await store.RequestsAsync(ct);
-        var list = new List<PlaceRequestEntity>();
-        await foreach (var r in table.QueryAsync<PlaceRequestEntity>(cancellationToken: ct))
-            list.Add(r);
-        return list.OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+        var parts = new List<string>();
+        if (measure is not null) parts.Add(TableClient.CreateQueryFilter($"PartitionKey eq {measure}"));
+        if (status is { } s) parts.Add(TableClient.CreateQueryFilter($"Status eq {s.ToString()}"));
+        var checkRows = false;
+        if (ifkId is not null)
+        {
+            if (parts.Count + 1 + measures.Count <= MaxFilterComparisons)
+                parts.Add("(" + string.Join(" or ", measures.Order(StringComparer.Ordinal)
+                    .Select(m => TableClient.CreateQueryFilter($"PartitionKey eq {m}"))
+                    .Prepend(TableClient.CreateQueryFilter($"IfkId eq {ifkId}"))) + ")");
+            else
+                checkRows = true;
+        }
+        return (parts.Count == 0 ? null : string.Join(" and ", parts), checkRows);
     }
 
     /// <summary>The waiting list of a measure in request order.</summary>

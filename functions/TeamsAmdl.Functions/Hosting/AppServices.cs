@@ -5,6 +5,7 @@ using TeamsAmdl.Functions.FreePlaces;
 using TeamsAmdl.Functions.Participants;
 using TeamsAmdl.Functions.Measures;
 using TeamsAmdl.Functions.Repositories;
+using TeamsAmdl.Functions.Retention;
 using TeamsAmdl.Functions.Seeding;
 
 namespace TeamsAmdl.Functions.Hosting;
@@ -52,6 +53,7 @@ public static class AppServices
         builder.AddRatings();
         builder.AddMeasures(); // after AddFreePlaces: edits announce raised capacity
         builder.AddStaff();
+        builder.AddRetention();
         return builder;
     }
 }

@@ -18,13 +18,15 @@ public sealed class Tables(TableServiceClient service, string prefix = "")
     public static readonly string[] All = [TraegerTable, TeamsTable, StaffTable, MeasuresTable, MetaTable];
 
     public TableServiceClient Service { get; } = service;
+    /// <summary>Storage:TablePrefix ("" in production).</summary>
+    public string Prefix { get; } = prefix;
     public TableClient Traeger => Get(TraegerTable);
     public TableClient Teams => Get(TeamsTable);
     public TableClient Staff => Get(StaffTable);
     public TableClient Measures => Get(MeasuresTable);
     public TableClient Meta => Get(MetaTable);
 
-    public TableClient Get(string name) => Service.GetTableClient(prefix + name);
+    public TableClient Get(string name) => Service.GetTableClient(Prefix + name);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
 

@@ -27,6 +27,34 @@ public sealed class OutboxApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_list_is_paged_on_the_server_with_a_continuation_header()
+    {
+        var client = app.ClientAs("koord-weber");
+        var staff = (await Service<StaffRepository>().GetAsync("ifk-laura-krueger"))!;
+        var keys = Enumerable.Range(0, 3).Select(i => $"test:outbox-page:{i}").ToList();
+        await Service<Proactive>().SendCardAsync(keys.Select(k => (staff, k)).ToList(), _ => ErrorCard.Build(new ErrorCardData("Test")), CancellationToken.None);
+        foreach (var key in keys) await WaitForAsync(key, OutboxStatus.Sent);
+
+        var seen = new List<string>();
+        string? next = null;
+        var pages = 0;
+        do
+        {
+            var res = await client.GetAsync("/api/outbox?status=Sent&max=2" + (next is null ? "" : "&continuation=" + Uri.EscapeDataString(next)));
+            Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+            var page = (await res.Content.ReadFromJsonAsync<JsonArray>())!;
+            Assert.InRange(page.Count, 0, 2);
+            seen.AddRange(page.Select(e => (string)e!["messageKey"]!));
+            next = res.Headers.TryGetValues("X-Continuation-Token", out var v) ? v.Single() : null;
+            pages++;
+        } while (next is not null && pages < 500);
+        Assert.Null(next);
+        Assert.True(pages >= 2);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.All(keys, k => Assert.Contains(k, seen));
+    }
+
+    [Fact]
     public async Task A_failed_message_is_listed_for_the_coordination_and_can_be_sent_again_once_the_cause_is_fixed()
     {
         var client = app.ClientAs("koord-weber");
@@ -65,6 +93,7 @@ public sealed class OutboxApiTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("GET", "/api/outbox?status=2", null, 400, "Unbekannter Status")]
     [InlineData("GET", "/api/outbox?max=0", null, 400, "„max“")]
     [InlineData("GET", "/api/outbox?max=viele", null, 400, "„max“")]
+    [InlineData("GET", "/api/outbox?continuation=%25%25", null, 400, "„continuation“")]
     [InlineData("POST", "/api/outbox/requeue", """{"messageKey":"gibt-es-nicht"}""", 404, "gibt es nicht")]
     [InlineData("POST", "/api/outbox/requeue", """{"messageKey":"  "}""", 400, "messageKey")]
     public async Task Bad_requests_get_a_precise_status_and_a_german_message(string method, string path, string? body, int status, string text)

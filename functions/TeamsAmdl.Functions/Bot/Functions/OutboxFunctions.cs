@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Bot;
 using TeamsAmdl.Domain;
@@ -19,26 +18,31 @@ public sealed class OutboxFunctions(Proactive proactive, OutboxPoison poison)
     private static readonly StaffRole[] Allowed =
         [StaffRole.Koordinator, StaffRole.FachkraftSqs, StaffRole.KoordinierendeFuehrungskraft, StaffRole.Geschaeftsleitung];
 
-    /// <summary>GET api/outbox[?status=Pending|Sending|Sent|Failed|Parked][&amp;max=200].</summary>
+    /// <summary>
+    /// GET api/outbox[?status=Pending|Sending|Sent|Failed|Parked][&amp;max=200][&amp;continuation=]: filtered on the status and
+    /// paged on the server (header X-Continuation-Token); without a status the messages that need attention (Failed,
+    /// Parked), newest first within the page.
+    /// </summary>
     [Function("outbox")]
     public async Task<IResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/outbox")] HttpRequest req, CancellationToken cancellationToken)
     {
         if (Forbidden(req) is { } denied) return denied;
-        string? status = req.Query["status"], max = req.Query["max"];
-        var limit = DefaultMax;
-        if ((!string.IsNullOrEmpty(max) && !int.TryParse(max, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit)) || limit is < 1 or > MaxMax)
-            return ProblemResponses.Problem(400, "invalid_max", $"„max“ muss zwischen 1 und {MaxMax} liegen.");
-        if (string.IsNullOrEmpty(status))
+        var (page, problem) = PageQuery.From(req, DefaultMax, MaxMax);
+        if (problem is not null) return problem;
+        string? status = req.Query["status"];
+        OutboxStatus[] statuses = [OutboxStatus.Failed, OutboxStatus.Parked];
+        if (!string.IsNullOrEmpty(status))
         {
-            var failed = await proactive.Outbox.ListAsync(OutboxStatus.Failed, limit, cancellationToken);
-            var parked = await proactive.Outbox.ListAsync(OutboxStatus.Parked, limit - failed.Count, cancellationToken);
-            return Results.Json(failed.Concat(parked).OrderByDescending(e => e.CompletedAt).Select(BotContracts.View));
+            if (!EnumNames.TryParse<OutboxStatus>(status, out var s))
+                return ProblemResponses.Problem(400, "unknown_status",
+                    $"Unbekannter Status „{status}“. Erlaubt: {string.Join(", ", Enum.GetNames<OutboxStatus>())}.");
+            statuses = [s];
         }
-        if (!EnumNames.TryParse<OutboxStatus>(status, out var s))
-            return ProblemResponses.Problem(400, "unknown_status",
-                $"Unbekannter Status „{status}“. Erlaubt: {string.Join(", ", Enum.GetNames<OutboxStatus>())}.");
-        return Results.Json((await proactive.Outbox.ListAsync(s, limit, cancellationToken)).Select(BotContracts.View));
+        var entries = await proactive.Outbox.ListPageAsync(statuses, page!.Max, page.Continuation, cancellationToken);
+        if (entries is null) return PageQuery.InvalidContinuation();
+        if (string.IsNullOrEmpty(status)) entries = entries with { Items = entries.Items.OrderByDescending(e => e.CompletedAt).ToList() };
+        return PageQuery.Json(req, entries, BotContracts.View);
     }
 
     /// <summary>POST api/outbox/requeue {messageKey}: a Failed or Parked message back into the queue.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Filing;
 using TeamsAmdl.Functions.Auth;
+using TeamsAmdl.Functions.Hosting;
 
 namespace TeamsAmdl.Functions.Filing.Functions;
 
@@ -14,12 +15,17 @@ public sealed class FilingJobFunctions(FilingOutbox outbox)
     private static readonly StaffRole[] Allowed =
         [StaffRole.Koordinator, StaffRole.FachkraftSqs, StaffRole.KoordinierendeFuehrungskraft, StaffRole.Geschaeftsleitung];
 
-    /// <summary>GET api/filing/jobs (?status=Pending|Filed|Parked), newest first.</summary>
+    /// <summary>
+    /// GET api/filing/jobs (?status=Pending|Filed|Parked, ?max=200, ?continuation=): filtered and paged on the server
+    /// (header X-Continuation-Token), newest first within the page.
+    /// </summary>
     [Function("filing-jobs")]
     public async Task<IResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/filing/jobs")] HttpRequest req, CancellationToken cancellationToken)
     {
         if (Forbidden(req) is { } denied) return denied;
+        var (page, problem) = PageQuery.From(req, defaultMax: 200, limit: 1000);
+        if (problem is not null) return problem;
         string? status = req.Query["status"];
         FilingStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
@@ -28,7 +34,9 @@ public sealed class FilingJobFunctions(FilingOutbox outbox)
                 return ProblemResponses.Problem(400, "unknown_status", FilingTexts.UnknownStatus(status, Enum.GetNames<FilingStatus>()));
             filter = s;
         }
-        return Results.Json((await outbox.ListAsync(filter, cancellationToken)).Select(View));
+        var jobs = await outbox.ListPageAsync(filter, page!.Max, page.Continuation, cancellationToken);
+        if (jobs is null) return PageQuery.InvalidContinuation();
+        return PageQuery.Json(req, jobs with { Items = jobs.Items.OrderByDescending(j => j.EnqueuedAt).ToList() }, View);
     }
 
     /// <summary>POST api/filing/jobs/{jobId}/requeue: a parked job back into the queue (409 if it is not parked).</summary>

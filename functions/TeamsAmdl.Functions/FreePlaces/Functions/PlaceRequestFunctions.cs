@@ -42,23 +42,37 @@ public sealed class PlaceRequestFunctions(StaffRepository staff, MeasureReposito
         return Results.Json(visible.Select(w => RequestView.From(w, waiting.IndexOf(w) + 1)));
     }
 
-    /// <summary>GET api/freeplaces/requests: all for coordinators; otherwise the caller's own and those on measures they look after.</summary>
+    /// <summary>
+    /// GET api/freeplaces/requests[?measure=][&amp;status=][&amp;max=100][&amp;continuation=]: all for coordinators; otherwise the
+    /// caller's own and those on measures they look after. Filtered and paged on the server (header X-Continuation-Token).
+    /// </summary>
     [Function("fp-requests")]
     public async Task<IResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/freeplaces/requests")] HttpRequest req, CancellationToken cancellationToken)
     {
         var me = await MeAsync(req, staff, cancellationToken);
         if (me is null) return Unknown();
-        IEnumerable<PlaceRequestEntity> visible;
-        if (me.Has(StaffRole.Koordinator))
-            visible = await repository.ListAllAsync(cancellationToken);
-        else
+        var (page, problem) = PageQuery.From(req, defaultMax: 100, limit: 1000);
+        if (problem is not null) return problem;
+        string? measure = req.Query["measure"], statusText = req.Query["status"];
+        if (measure is not null && !PlaceRequestRepository.IsSafeKey(measure))
+            return ProblemResponses.Problem(400, "invalid_measure", "„measure“ ist keine gültige Maßnahmenummer.");
+        PlaceRequestStatus? status = null;
+        if (statusText is not null)
         {
-            var mine = (await measures.ListAsync(BerlinCalendar.Today(time), cancellationToken))
-                .Where(s => s.Measure.BetreuerId == me.Id || s.Measure.KoordinatorId == me.Id).Select(s => s.Measure.Number).ToHashSet();
-            visible = (await repository.ListAllAsync(cancellationToken)).Where(r => r.IfkId == me.Id || mine.Contains(r.PartitionKey));
+            if (!Enum.TryParse<PlaceRequestStatus>(statusText, ignoreCase: true, out var s) || !Enum.IsDefined(s) || statusText.Any(char.IsDigit))
+                return ProblemResponses.Problem(400, "unknown_status",
+                    $"Unbekannter Status „{statusText}“. Erlaubt: {string.Join(", ", Enum.GetNames<PlaceRequestStatus>())}.");
+            status = s;
         }
-        return Results.Json(visible.Select(r => RequestView.From(r)));
+        var coordinator = me.Has(StaffRole.Koordinator);
+        var mine = coordinator ? [] : (await measures.ListAsync(BerlinCalendar.Today(time), cancellationToken))
+            .Where(s => s.Measure.BetreuerId == me.Id || s.Measure.KoordinatorId == me.Id).Select(s => s.Measure.Number).ToHashSet(StringComparer.Ordinal);
+        var (filter, checkRows) = PlaceRequestRepository.VisibleFilter(coordinator ? null : me.Id, mine, measure, status);
+        var rows = await repository.PageAsync(filter, page!.Max, page.Continuation, cancellationToken);
+        if (rows is null) return PageQuery.InvalidContinuation();
+        if (checkRows) rows = rows with { Items = rows.Items.Where(r => r.IfkId == me.Id || mine.Contains(r.PartitionKey)).ToList() };
+        return PageQuery.Json(req, rows, r => RequestView.From(r));
     }
 
     /// <summary>POST api/freeplaces/requests/{number}/{id}/{action}: confirm, decline (optional body with reason), withdraw, waitlist.</summary>
