@@ -8,10 +8,11 @@ namespace TeamsAmdl.Functions.Hosting;
 /// </summary>
 public static class WorkerPipeline
 {
-    public static readonly Type[] Middleware = [typeof(CallerMiddleware)];
+    public static readonly Type[] Middleware = [typeof(BoundaryMiddleware), typeof(CallerMiddleware)];
 
     public static IFunctionsWorkerApplicationBuilder UseTeamsAmdlMiddleware(this IFunctionsWorkerApplicationBuilder app)
     {
+        app.UseMiddleware<BoundaryMiddleware>();
         app.UseMiddleware<CallerMiddleware>();
         return app;
     }
