@@ -3,8 +3,9 @@ namespace TeamsAmdl.Functions.Hosting;
 /// <summary>German texts of the input boundary (both hosts): what people read when the request itself is the problem.</summary>
 public static class BoundaryTexts
 {
-    public static string TooLarge(long maxBytes) =>
-        $"Die Anfrage ist zu groß: höchstens {(maxBytes >= 1024 ? $"{maxBytes / 1024} KB" : $"{maxBytes} Bytes")} sind hier erlaubt.";
+    public static string TooLarge(long maxBytes) => maxBytes == 0
+        ? "Diese Adresse nimmt keine Daten im Body an."
+        : $"Die Anfrage ist zu groß: höchstens {(maxBytes >= 1024 ? $"{maxBytes / 1024} KB" : $"{maxBytes} Bytes")} sind hier erlaubt.";
 
     public static string InternalError(string correlationId) =>
         $"Bei der Bearbeitung ist ein interner Fehler aufgetreten. Bitte später erneut versuchen; bleibt der Fehler, " +

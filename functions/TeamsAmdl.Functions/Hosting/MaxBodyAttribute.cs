@@ -1,7 +1,7 @@
 namespace TeamsAmdl.Functions.Hosting;
 
 /// <summary>
-/// The largest request body an HTTP function accepts, enforced by <see cref="BoundaryMiddleware"/> before the function
+/// The largest request body an HTTP function accepts, enforced by <see cref="BodyLimitMiddleware"/> before the function
 /// runs (413 otherwise). Without the attribute a function gets <see cref="Default"/>: the JSON bodies of this app are
 /// a few hundred bytes; imports and bot activities declare more.
 /// </summary>

@@ -1,3 +1,4 @@
+using TeamsAmdl.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Filing;
@@ -32,7 +33,7 @@ public sealed class FilingJobFunctions(FilingOutbox outbox)
     }
 
     /// <summary>POST api/filing/jobs/{jobId}/requeue: a parked job back into the queue (409 if it is not parked).</summary>
-    [Function("filing-requeue")]
+    [Function("filing-requeue"), MaxBody(0)]
     public async Task<IResult> Requeue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/filing/jobs/{jobId}/requeue")] HttpRequest req, string jobId,
         CancellationToken cancellationToken)

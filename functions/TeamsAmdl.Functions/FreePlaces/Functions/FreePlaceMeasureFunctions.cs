@@ -48,14 +48,14 @@ public sealed class FreePlaceMeasureFunctions(StaffRepository staff, FreePlaceOp
     }
 
     /// <summary>POST api/measures/{number}/open-for-assignment.</summary>
-    [Function("fp-open-for-assignment")]
+    [Function("fp-open-for-assignment"), MaxBody(0)]
     public async Task<IResult> OpenForAssignment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/measures/{number}/open-for-assignment")] HttpRequest req,
         string number, CancellationToken cancellationToken) =>
         await MeAsync(req, staff, cancellationToken) is { } me ? Result(await ops.OpenForAssignmentAsync(me, number, cancellationToken)) : Unknown();
 
     /// <summary>POST api/measures/{number}/weekly-free-places: the Betreuer's weekly input.</summary>
-    [Function("fp-weekly-free-places")]
+    [Function("fp-weekly-free-places"), MaxBody(0)]
     public async Task<IResult> WeeklyFreePlaces(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/measures/{number}/weekly-free-places")] HttpRequest req,
         string number, CancellationToken cancellationToken) =>

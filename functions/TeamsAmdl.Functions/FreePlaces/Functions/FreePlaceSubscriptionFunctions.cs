@@ -8,7 +8,7 @@ using static TeamsAmdl.Functions.FreePlaces.Functions.FreePlacesHttp;
 namespace TeamsAmdl.Functions.FreePlaces.Functions;
 
 /// <summary>The caller's free-place subscription (R-FREE-2): which teams, locations and kinds alert them, and muted measures.</summary>
-public sealed class FreePlaceSubscriptionFunctions(StaffRepository staff, SubscriptionRepository subs)
+public sealed class FreePlaceSubscriptionFunctions(StaffRepository staff, SubscriptionRepository subs, MeasureRepository measures, TimeProvider time)
 {
     /// <summary>GET api/freeplaces/subscription.</summary>
     [Function("fp-subscription-get")]
@@ -30,6 +30,7 @@ public sealed class FreePlaceSubscriptionFunctions(StaffRepository staff, Subscr
         if (body.Problem is { } problem) return problem;
         var me = await MeAsync(req, staff, cancellationToken);
         if (me is null) return Unknown();
+        if (!me.Has(StaffRole.Ifk)) return IfksOnly();
         var (teams, locations, kinds, enabled) = body.Value!;
         var current = await subs.GetAsync(me, cancellationToken);
         FreePlaceSubscription updated;
@@ -55,10 +56,16 @@ public sealed class FreePlaceSubscriptionFunctions(StaffRepository staff, Subscr
     {
         var me = await MeAsync(req, staff, cancellationToken);
         if (me is null) return Unknown();
+        if (!me.Has(StaffRole.Ifk)) return IfksOnly();
         if (!PlaceRequestRepository.IsSafeKey(number)) return ProblemResponses.Problem(400, "invalid_input", "Ungültige Maßnahmenummer.");
+        var mute = HttpMethods.IsPut(req.Method);
+        // A mute of a measure that does not exist would be stored forever; unmuting one that is muted stays possible.
+        if ((mute || !(await subs.GetAsync(me, cancellationToken)).MutedMeasures.Contains(number))
+            && await measures.GetAsync(number, BerlinCalendar.Today(time), cancellationToken) is null)
+            return UnknownMeasure(number);
         try
         {
-            return Results.Json(SubscriptionView.From(await subs.SetMutedAsync(me, [number], HttpMethods.IsPut(req.Method), cancellationToken)));
+            return Results.Json(SubscriptionView.From(await subs.SetMutedAsync(me, [number], mute, cancellationToken)));
         }
         catch (DomainValidationException e)
         {

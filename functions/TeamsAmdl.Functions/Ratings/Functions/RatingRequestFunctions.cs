@@ -65,7 +65,7 @@ public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore 
     }
 
     /// <summary>POST api/ratings/requests/{id}/close: open assignments become Closed, later input is refused.</summary>
-    [Function("ratings-request-close")]
+    [Function("ratings-request-close"), MaxBody(0)]
     public async Task<IResult> Close(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/ratings/requests/{id}/close")] HttpRequest req, string id,
         CancellationToken cancellationToken)

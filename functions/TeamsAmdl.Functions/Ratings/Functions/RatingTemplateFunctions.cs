@@ -45,7 +45,7 @@ public sealed class RatingTemplateFunctions(TemplateStore templates)
     }
 
     /// <summary>POST api/ratings/templates/{id}/versions: the next version (coordinators; 409 if it exists).</summary>
-    [Function("ratings-template-version")]
+    [Function("ratings-template-version"), MaxBody(256 * 1024)]
     public async Task<IResult> AddVersion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/ratings/templates/{id}/versions")] HttpRequest req, string id,
         CancellationToken cancellationToken)

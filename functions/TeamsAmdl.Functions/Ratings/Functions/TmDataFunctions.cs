@@ -1,3 +1,4 @@
+using TeamsAmdl.Functions.Hosting;
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Domain.Ratings;
@@ -10,7 +11,7 @@ namespace TeamsAmdl.Functions.Ratings.Functions;
 public sealed class TmDataFunctions(TmImport import, StaffRepository staff)
 {
     /// <summary>POST api/ratings/tm-import (text/csv, at most <see cref="TmImport.MaxBytes"/>): 400 if no row is valid.</summary>
-    [Function("ratings-tm-import")]
+    [Function("ratings-tm-import"), MaxBody(TmImport.MaxBytes)]
     public async Task<IResult> Import(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/ratings/tm-import")] HttpRequest req, CancellationToken cancellationToken)
     {
