@@ -18,18 +18,22 @@ public static partial class PlaceRequestNote
     [System.Text.RegularExpressions.GeneratedRegex(@"(\+|\b0)\d[\d /-]{6,}\d")]
     private static partial System.Text.RegularExpressions.Regex PhoneLike();
 
+    /// <summary>What a decline reason is called in messages (it is checked like a note, but nobody calls it "Notiz").</summary>
+    public const string DeclineReason = "Die Begründung der Absage";
+
     /// <summary>The trimmed note (null when empty); throws <see cref="DomainValidationException"/> with a German message.</summary>
-    public static string? Normalize(string? note)
+    /// <param name="subject">How the text is called in the message: "Die Notiz" or <see cref="DeclineReason"/>.</param>
+    public static string? Normalize(string? note, string subject = "Die Notiz")
     {
         var n = note?.Trim();
         if (string.IsNullOrEmpty(n)) return null;
         if (n.Length > MaxLength)
-            throw new DomainValidationException("Note", $"Die Notiz ist zu lang (höchstens {MaxLength} Zeichen).");
+            throw new DomainValidationException("Note", $"{subject} ist zu lang (höchstens {MaxLength} Zeichen).");
         if (n.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
-            throw new DomainValidationException("Note", "Die Notiz enthält unzulässige Steuerzeichen.");
+            throw new DomainValidationException("Note", $"{subject} enthält unzulässige Steuerzeichen.");
         if (DateLike().IsMatch(n) || EmailLike().IsMatch(n) || PhoneLike().IsMatch(n))
             throw new DomainValidationException("Note",
-                "Die Notiz darf keine personenbezogenen Daten enthalten (Geburtsdaten, E-Mail-Adressen, Telefonnummern, Namen). " +
+                $"{subject} darf keine personenbezogenen Daten enthalten (Geburtsdaten, E-Mail-Adressen, Telefonnummern, Namen). " +
                 "Bitte nur die pseudonyme Kundenreferenz verwenden.");
         return n;
     }

@@ -131,7 +131,7 @@ public sealed class PlaceRequestService(PlaceAllocator allocator, PlaceStateChan
         string? cleanReason;
         try
         {
-            cleanReason = PlaceRequestNote.Normalize(reason);
+            cleanReason = PlaceRequestNote.Normalize(reason, PlaceRequestNote.DeclineReason);
         }
         catch (DomainValidationException e)
         {

@@ -165,10 +165,5 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
     private static TableEntity Bump(string number, MeasureState state) =>
         new(number, MeasureEntity.Row) { [nameof(MeasureEntity.AllocationVersion)] = state.AllocationVersion + 1 };
 
-    private static string Reason(ExitReason reason) => reason switch
-    {
-        ExitReason.Abbruch => "Abbruch",
-        ExitReason.Nichtantritt => "Nichtantritt",
-        _ => "reguläres Ende",
-    };
+    private static string Reason(ExitReason reason) => reason.German();
 }

@@ -13,6 +13,8 @@ public static class RatingStatus
     public const string Open = "Open";
     public const string Closed = "Closed";
     public const string Submitted = "Submitted";
+
+    public static readonly IReadOnlyList<string> All = [Open, Closed, Submitted];
 }
 
 /// <summary>

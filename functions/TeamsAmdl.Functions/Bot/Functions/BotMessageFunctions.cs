@@ -1,8 +1,8 @@
-using TeamsAmdl.Functions.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Bot;
+using TeamsAmdl.Functions.Hosting;
 
 namespace TeamsAmdl.Functions.Bot.Functions;
 

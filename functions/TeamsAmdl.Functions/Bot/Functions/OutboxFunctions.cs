@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Bot;
 using TeamsAmdl.Domain;
@@ -25,17 +24,17 @@ public sealed class OutboxFunctions(Proactive proactive, OutboxPoison poison)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/outbox")] HttpRequest req, CancellationToken cancellationToken)
     {
         if (Forbidden(req) is { } denied) return denied;
-        string? status = req.Query["status"], max = req.Query["max"];
-        var limit = DefaultMax;
-        if ((!string.IsNullOrEmpty(max) && !int.TryParse(max, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit)) || limit is < 1 or > MaxMax)
-            return ProblemResponses.Problem(400, "invalid_max", $"„max“ muss zwischen 1 und {MaxMax} liegen.");
+        string? status = req.Query["status"];
+        var max = QueryParameters.Int(req, "max", 1, MaxMax);
+        if (max.Problem is { } badMax) return badMax;
+        var limit = max.Value ?? DefaultMax;
         if (string.IsNullOrEmpty(status))
         {
             var failed = await proactive.Outbox.ListAsync(OutboxStatus.Failed, limit, cancellationToken);
             var parked = await proactive.Outbox.ListAsync(OutboxStatus.Parked, limit - failed.Count, cancellationToken);
             return Results.Json(failed.Concat(parked).OrderByDescending(e => e.CompletedAt).Select(BotContracts.View));
         }
-        if (!Enum.TryParse<OutboxStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(status, out _))
+        if (!QueryParameters.TryName<OutboxStatus>(status, out var s))
             return ProblemResponses.Problem(400, "unknown_status",
                 $"Unbekannter Status „{status}“. Erlaubt: {string.Join(", ", Enum.GetNames<OutboxStatus>())}.");
         return Results.Json((await proactive.Outbox.ListAsync(s, limit, cancellationToken)).Select(BotContracts.View));
@@ -54,7 +53,7 @@ public sealed class OutboxFunctions(Proactive proactive, OutboxPoison poison)
             return ProblemResponses.Problem(404, "unknown_message", $"Die Nachricht „{key}“ gibt es nicht.");
         if (!await proactive.Outbox.RequeueAsync(key, cancellationToken))
             return ProblemResponses.Problem(409, "not_requeueable",
-                $"Nur fehlgeschlagene oder geparkte Nachrichten lassen sich erneut senden; diese hat den Status {entry.Status}.");
+                $"Nur fehlgeschlagene oder geparkte Nachrichten lassen sich erneut senden; diese ist {Label(entry.Status)}.");
         return Results.Json(BotContracts.View((await proactive.Outbox.GetAsync(key, cancellationToken))!));
     }
 
@@ -91,6 +90,16 @@ public sealed class OutboxFunctions(Proactive proactive, OutboxPoison poison)
             ? ("", ProblemResponses.Problem(400, "missing_message_key", "Bitte den Schlüssel der Nachricht („messageKey“) angeben."))
             : (key, null);
     }
+
+    /// <summary>A status as people read it (the enum names are for machines).</summary>
+    private static string Label(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "noch nicht gesendet",
+        OutboxStatus.Sending => "gerade in Zustellung",
+        OutboxStatus.Sent => "bereits gesendet",
+        OutboxStatus.Failed => "fehlgeschlagen",
+        _ => "geparkt",
+    };
 
     private static IResult? Forbidden(HttpRequest req) =>
         Allowed.Any(CurrentUser.From(req.HttpContext.User).Has)

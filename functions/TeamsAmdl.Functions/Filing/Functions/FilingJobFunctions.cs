@@ -1,8 +1,8 @@
-using TeamsAmdl.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Filing;
 using TeamsAmdl.Functions.Auth;
+using TeamsAmdl.Functions.Hosting;
 
 namespace TeamsAmdl.Functions.Filing.Functions;
 
@@ -25,7 +25,7 @@ public sealed class FilingJobFunctions(FilingOutbox outbox)
         FilingStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!Enum.TryParse<FilingStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+            if (!QueryParameters.TryName<FilingStatus>(status, out var s)) // "?status=1" is no status
                 return ProblemResponses.Problem(400, "unknown_status", FilingTexts.UnknownStatus(status, Enum.GetNames<FilingStatus>()));
             filter = s;
         }
@@ -43,7 +43,7 @@ public sealed class FilingJobFunctions(FilingOutbox outbox)
         if (job is null)
             return ProblemResponses.Problem(404, "unknown_job", FilingTexts.UnknownJob(jobId));
         if (!await outbox.RequeueAsync(jobId, cancellationToken))
-            return ProblemResponses.Problem(409, "not_parked", FilingTexts.NotParked(job.Status.ToString()));
+            return ProblemResponses.Problem(409, "not_parked", FilingTexts.NotParked(job.Status));
         return Results.Json(View((await outbox.GetAsync(jobId, cancellationToken))!));
     }
 

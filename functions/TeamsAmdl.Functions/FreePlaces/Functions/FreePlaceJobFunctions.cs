@@ -1,6 +1,6 @@
-using TeamsAmdl.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Domain;
+using TeamsAmdl.Functions.Hosting;
 using TeamsAmdl.Functions.Repositories;
 using static TeamsAmdl.Functions.FreePlaces.FreePlacesContracts;
 using static TeamsAmdl.Functions.FreePlaces.Functions.FreePlacesHttp;

@@ -24,11 +24,11 @@ public sealed class FreePlaceMeasureFunctions(StaffRepository staff, FreePlaceOp
         var (customerRef, exitDate, reasonText) = body.Value!;
         var me = await MeAsync(req, staff, cancellationToken);
         if (me is null) return Unknown();
-        // Enum.TryParse also accepts numbers and undefined values: only the names are allowed.
-        if (!Enum.TryParse<ExitReason>(reasonText ?? nameof(ExitReason.RegulaeresEnde), true, out var reason) || !Enum.IsDefined(reason)
-            || int.TryParse(reasonText, out _))
+        // Only the names are allowed (Enum.TryParse alone also takes numbers); people read the German labels, machines "allowed".
+        if (!QueryParameters.TryName<ExitReason>(reasonText ?? nameof(ExitReason.RegulaeresEnde), out var reason))
             return ProblemResponses.Problem(400, "invalid_input",
-                $"Unbekannter Austrittsgrund „{reasonText}“. Erlaubt: {string.Join(", ", Enum.GetNames<ExitReason>())}.");
+                $"Unbekannter Austrittsgrund „{reasonText}“. Erlaubt sind: {string.Join(", ", Enum.GetValues<ExitReason>().Select(r => r.German()))}.",
+                new Dictionary<string, object> { ["field"] = "reason", ["allowed"] = Enum.GetNames<ExitReason>() });
         return Result(await ops.RecordExitAsync(me, number, customerRef, exitDate, reason, cancellationToken));
     }
 

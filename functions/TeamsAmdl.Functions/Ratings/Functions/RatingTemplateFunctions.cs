@@ -31,7 +31,7 @@ public sealed class RatingTemplateFunctions(TemplateStore templates)
         int? version = null;
         if (!string.IsNullOrEmpty(raw))
         {
-            if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
                 return ProblemResponses.Problem(400, "invalid_version", RatingTexts.InvalidVersion(raw));
             version = parsed;
         }

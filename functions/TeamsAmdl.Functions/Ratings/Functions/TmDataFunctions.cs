@@ -1,8 +1,8 @@
-using TeamsAmdl.Functions.Hosting;
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Domain.Ratings;
 using TeamsAmdl.Functions.Auth;
+using TeamsAmdl.Functions.Hosting;
 using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Ratings.Functions;
@@ -40,7 +40,8 @@ public sealed class TmDataFunctions(TmImport import, StaffRepository staff)
     {
         if (!RatingApi.IsCoordinator(req.HttpContext.User)) return RatingApi.Forbidden();
         string? quarter = req.Query["quarter"];
-        var q = quarter is null ? null : TmQuarterlyCsv.NormalizeQuarter(quarter);
+        var q = string.IsNullOrEmpty(quarter) ? null : TmQuarterlyCsv.NormalizeQuarter(quarter);
+        if (!string.IsNullOrEmpty(quarter) && q is null) return ProblemResponses.Problem(400, "invalid_quarter", RatingTexts.InvalidQuarter(quarter));
         return RatingApi.Json(await import.ListAsync(q, cancellationToken));
     }
 }
