@@ -41,5 +41,7 @@ public static class HttpProblems
                 _ => ProblemResponses.WriteAsync(http, status, "http_" + status, BoundaryTexts.OtherStatus(status)),
             };
         });
+        // Routing after both: without this call WebApplication puts routing first, outside the exception handler above.
+        app.UseRouting();
     }
 }
