@@ -39,6 +39,7 @@ public sealed class Program
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
+        app.UseGermanProblems();
         app.MapFunctions(catalog);
         await app.RunAsync();
         return 0;

@@ -103,7 +103,8 @@ public static class ActivitySerializer
         }
         catch (JsonException ex)
         {
-            error = $"Ungültiger Wert bei '{ex.Path ?? "$"}': {FirstSentence(ex.Message)}";
+            // The serializer's message names .NET types ("could not be converted to System.String"): the path says enough.
+            error = $"Ungültiger Wert bei '{ex.Path ?? "$"}': falscher JSON-Typ oder unzulässiger Wert.";
             return false;
         }
         if (activity is null)
@@ -137,14 +138,9 @@ public static class ActivitySerializer
         return null;
     }
 
+    /// <summary>Where the JSON breaks, in German; the reader's English message stays out of the answer.</summary>
     private static string MalformedJson(JsonException ex) =>
-        $"Ungültiges JSON (Zeile {(ex.LineNumber ?? 0) + 1}, Byte {(ex.BytePositionInLine ?? 0) + 1}): {FirstSentence(ex.Message)}";
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
-    }
+        $"Ungültiges JSON (Zeile {(ex.LineNumber ?? 0) + 1}, Byte {(ex.BytePositionInLine ?? 0) + 1}).";
 
     private static JsonSerializerOptions CreateOptions()
     {

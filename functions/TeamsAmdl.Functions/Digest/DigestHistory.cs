@@ -34,6 +34,8 @@ public sealed class DigestEntity : ITableEntity
     public string ChannelIds { get; set; } = "[]";
     public bool ToIfk { get; set; }
     public bool ToTeamleitung { get; set; }
+    /// <summary>Week and targets the publish id was first used for (<see cref="Hosting.RequestFingerprint"/>); null on older rows.</summary>
+    public string? RequestHash { get; set; }
     public int Recipients { get; set; }
     public int RecipientsWithoutTeams { get; set; }
     /// <summary>JSON array of <see cref="ChannelOutcome"/>.</summary>

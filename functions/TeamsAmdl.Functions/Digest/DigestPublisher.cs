@@ -4,6 +4,7 @@ using TeamsAmdl.Bot;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Domain.Digest;
 using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Functions.Hosting;
 using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Digest;
@@ -35,6 +36,8 @@ public abstract record PublishOutcome
     public sealed record NeedsConfirmation(string Message, IReadOnlyList<MissingInput> Missing) : PublishOutcome;
     public sealed record ChannelsNotReady(IReadOnlyList<ChannelOutcome> Channels) : PublishOutcome;
     public sealed record Invalid(string Message) : PublishOutcome;
+    /// <summary>The publish id was first used for another week or other targets: a new publication needs a new id.</summary>
+    public sealed record PublishIdReused(string Message) : PublishOutcome;
     /// <summary>The week is neither the current nor the previous one: its digest would tell about a past or future week.</summary>
     public sealed record WeekNotPublishable(string Message) : PublishOutcome;
 }
@@ -72,15 +75,18 @@ public sealed class DigestPublisher(
         if (id.Length is < 8 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             return new PublishOutcome.Invalid(DigestTexts.InvalidPublishId);
 
+        var channelIds = (request.Channels ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
+        var fingerprint = RequestFingerprint.Of("POST api/digest/weeks/{week}/publish", week.ToString(),
+            channelIds.Order(StringComparer.Ordinal).ToArray(), request.Ifk, request.Teamleitung);
         var row = await history.GetAsync(id, ct);
         if (row is not null)
         {
+            if (RequestFingerprint.Conflicts(row.RequestHash, fingerprint)) return new PublishOutcome.PublishIdReused(DigestTexts.PublishIdReused);
             if (row.Status == DigestEntity.Published) return new PublishOutcome.Done(Result(row, repeated: true));
             var stored = await archive.LoadSnapshotAsync(id, ct);
             if (stored is not null) return new PublishOutcome.Done(await DeliverAsync(row, stored, repeated: true, ct));
         }
 
-        var channelIds = (request.Channels ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
         if (channelIds.Count == 0 && !request.Ifk && !request.Teamleitung)
             return new PublishOutcome.Invalid(DigestTexts.NoTargets);
 
@@ -110,15 +116,19 @@ public sealed class DigestPublisher(
             data.Entries);
         await archive.SaveSnapshotAsync(snapshot, ct);
         snapshot = await archive.LoadSnapshotAsync(id, ct) ?? snapshot; // a concurrent first run may have won
+        if (snapshot.Week != week.ToString()) return new PublishOutcome.PublishIdReused(DigestTexts.PublishIdReused); // …for another week
         var totals = DigestTotals.Of(snapshot.Entries, snapshot.Today, options.Value.SoonDays);
         row = new DigestEntity
         {
             RowKey = id, Week = snapshot.Week, PublishedById = snapshot.PublishedById, PublishedByName = snapshot.PublishedByName,
             PublishedAt = snapshot.PublishedAt, Measures = totals.Measures, Missing = totals.Missing, FreePlaces = totals.FreePlaces,
-            ChannelIds = JsonSerializer.Serialize(channelIds), ToIfk = request.Ifk, ToTeamleitung = request.Teamleitung,
+            ChannelIds = JsonSerializer.Serialize(channelIds), ToIfk = request.Ifk, ToTeamleitung = request.Teamleitung, RequestHash = fingerprint,
         };
         if (!await history.TryAddAsync(row, ct))
+        {
             row = await history.GetAsync(id, ct) ?? row;
+            if (RequestFingerprint.Conflicts(row.RequestHash, fingerprint)) return new PublishOutcome.PublishIdReused(DigestTexts.PublishIdReused);
+        }
         return new PublishOutcome.Done(await DeliverAsync(row, snapshot, repeated: false, ct));
     }
 

@@ -28,6 +28,9 @@ public static class DigestTexts
 
     public const string NoTargets = "Bitte mindestens einen Kanal oder einen Empfängerkreis (IFKs, Teamleitungen) wählen.";
 
+    public const string PublishIdReused =
+        "Diese Veröffentlichungskennung (publishId) gehört zu einer anderen Veröffentlichung (andere Woche oder andere Empfänger). " +
+        "Für eine neue Veröffentlichung bitte eine neue Kennung verwenden.";
     public const string InvalidPublishId = "Die Veröffentlichung braucht eine Kennung (publishId, 8–64 Buchstaben, Ziffern oder Bindestriche).";
 
     public static string MissingInputs(string description) =>

@@ -29,6 +29,11 @@ public static class DigestViews
     }
 
     /// <summary>The tab's status filter: missing, answered, or one state by name.</summary>
+    /// <summary>What ?state= takes: missing, answered, or a state by name (never a number).</summary>
+    public static readonly IReadOnlyList<string> StateFilters = ["missing", "answered", .. Enum.GetNames<DigestInputState>()];
+
+    public static bool IsStateFilter(string filter) => StateFilters.Contains(filter, StringComparer.OrdinalIgnoreCase);
+
     public static bool StateMatches(DigestInputState s, string filter) => filter.ToLowerInvariant() switch
     {
         "missing" => s == DigestInputState.Missing,

@@ -9,7 +9,11 @@ namespace TeamsAmdl.Functions.Hosting;
 /// </summary>
 public static class JsonBody
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    /// <summary>Enums by name only: a number ("kind": 1) would silently pick whatever member has that value.</summary>
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false) },
+    };
 
     public sealed record Result<T>(T? Value, IResult? Problem) where T : class;
 

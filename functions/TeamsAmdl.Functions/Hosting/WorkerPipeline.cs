@@ -8,11 +8,13 @@ namespace TeamsAmdl.Functions.Hosting;
 /// </summary>
 public static class WorkerPipeline
 {
-    public static readonly Type[] Middleware = [typeof(CallerMiddleware)];
+    public static readonly Type[] Middleware = [typeof(ErrorBoundaryMiddleware), typeof(CallerMiddleware), typeof(BodyLimitMiddleware)];
 
     public static IFunctionsWorkerApplicationBuilder UseTeamsAmdlMiddleware(this IFunctionsWorkerApplicationBuilder app)
     {
+        app.UseMiddleware<ErrorBoundaryMiddleware>();
         app.UseMiddleware<CallerMiddleware>();
+        app.UseMiddleware<BodyLimitMiddleware>();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Domain.Ratings;
 using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Functions.Hosting;
 using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Ratings;
@@ -29,8 +30,9 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
         var id = fixedId ?? (string.IsNullOrWhiteSpace(idempotencyKey)
             ? "bw-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))
             : "bw-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(requester.Id + "|" + idempotencyKey.Trim())))[..12]);
+        var fingerprint = Fingerprint(body);
         if (await store.GetRequestAsync(id, ct) is { } existing)
-            return new CreateOutcome(existing, Created: false, Status: 200);
+            return Repeated(existing, fingerprint);
 
         var today = BerlinCalendar.Today(time);
         if (string.IsNullOrWhiteSpace(body.MeasureNumber)) return Problem(400, "missing_measure", RatingTexts.MissingMeasure);
@@ -70,8 +72,8 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
             requester.Id, requester.DisplayName, sent, RatingDeadline.For(sent), RatingStatus.Open, null, null, assessors.Select(a => a.Id).ToList());
         var assignments = assessors.Select(a => new AssignmentRow(id, a.Id, a.DisplayName, a.AadObjectId, RatingStatus.Open, 0, template.Questions.Count,
             0, false, [], false, null, null, null, false, [], false, null, null)).ToList();
-        if (!await store.CreateAsync(request, assignments, ct))
-            return new CreateOutcome(await store.GetRequestAsync(id, ct), Created: false, Status: 200);
+        if (!await store.CreateAsync(request with { RequestHash = fingerprint }, assignments, ct))
+            return await store.GetRequestAsync(id, ct) is { } raced ? Repeated(raced, fingerprint) : Problem(409, "busy", RatingTexts.Busy);
         log.LogInformation("Bewertungsanfrage {Rating} für {Measure} an {Assessors} (Frist {Deadline})", id, measure.Number,
             string.Join(", ", request.AssessorIds), request.Deadline);
 
@@ -140,4 +142,16 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
         new(a.AssessorId, a.AssessorName, "", "", new HashSet<StaffRole> { StaffRole.Bewerter }, a.AssessorAad);
 
     private static CreateOutcome Problem(int status, string code, string message) => new(null, false, status, code, message);
+
+    /// <summary>The first request of this key again (200), unless the key now comes with other content (422).</summary>
+    private static CreateOutcome Repeated(RatingRequestRow existing, string fingerprint) =>
+        RequestFingerprint.Conflicts(existing.RequestHash, fingerprint)
+            ? Problem(422, "idempotency_key_reused", RatingTexts.IdempotencyKeyReused)
+            : new CreateOutcome(existing, Created: false, Status: 200);
+
+    /// <summary>The body as <see cref="CreateAsync"/> reads it (trimmed, defaults applied), so a repeat need not be byte-identical.</summary>
+    private static string Fingerprint(NewRatingRequest body) => RequestFingerprint.Of("POST api/ratings/requests",
+        body.MeasureNumber?.Trim(), string.IsNullOrWhiteSpace(body.TemplateId) ? DefaultQuestionnaire.Id : body.TemplateId.Trim(),
+        (string.IsNullOrWhiteSpace(body.Kind) ? nameof(RatingKind.WaehrendDerMassnahme) : body.Kind.Trim()).ToLowerInvariant(),
+        (body.AssessorIds ?? []).Select(a => a?.Trim()).ToArray(), string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim());
 }

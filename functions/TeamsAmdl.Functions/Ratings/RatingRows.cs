@@ -13,6 +13,8 @@ public static class RatingStatus
     public const string Open = "Open";
     public const string Closed = "Closed";
     public const string Submitted = "Submitted";
+
+    public static readonly IReadOnlyList<string> All = [Open, Closed, Submitted];
 }
 
 /// <summary>
@@ -39,7 +41,8 @@ public sealed record RatingRequestRow(
     DateTimeOffset? ClosedAt,
     string? ClosedBy,
     IReadOnlyList<string> AssessorIds,
-    ETag ETag = default)
+    ETag ETag = default,
+    string? RequestHash = null)
 {
     public const string Row = "request";
     public DateOnly SentOn => Domain.BerlinCalendar.DateOf(SentAt);
@@ -51,6 +54,7 @@ public sealed record RatingRequestRow(
         ["TemplateVersion"] = TemplateVersion, ["Kind"] = Kind.ToString(), ["Note"] = Note, ["RequestedBy"] = RequestedBy,
         ["RequestedByName"] = RequestedByName, ["SentAt"] = SentAt, ["Deadline"] = StoredDay(Deadline), ["Status"] = Status,
         ["ClosedAt"] = ClosedAt, ["ClosedBy"] = ClosedBy, ["AssessorIds"] = string.Join(',', AssessorIds),
+        ["RequestHash"] = RequestHash,
     };
 
     public static RatingRequestRow From(TableEntity e) => new(
@@ -59,7 +63,7 @@ public sealed record RatingRequestRow(
         e.GetString("TemplateId") ?? "", e.GetInt32("TemplateVersion") ?? 1, Enum.Parse<RatingKind>(e.GetString("Kind") ?? nameof(RatingKind.Anlassbezogen)),
         e.GetString("Note"), e.GetString("RequestedBy") ?? "", e.GetString("RequestedByName") ?? "", e.GetDateTimeOffset("SentAt") ?? default,
         Day(e.GetString("Deadline")), e.GetString("Status") ?? RatingStatus.Open, e.GetDateTimeOffset("ClosedAt"), e.GetString("ClosedBy"),
-        (e.GetString("AssessorIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), e.ETag);
+        (e.GetString("AssessorIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), e.ETag, e.GetString("RequestHash"));
 
     internal static string StoredDay(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     internal static DateOnly Day(string? s) => DateOnly.ParseExact(s ?? "0001-01-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);

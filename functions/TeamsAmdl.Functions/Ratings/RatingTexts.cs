@@ -36,7 +36,10 @@ public static class RatingTexts
     public const string NoteTooLong = "Der Anlass ist länger als 500 Zeichen.";
     public const string NoteLabel = "Anlass";
     public const string MissingMeasure = "Die Maßnahmenummer fehlt (measureNumber).";
-    public static string InvalidVersion(string raw) => $"Die Version „{raw}“ ist keine ganze Zahl.";
+    public const string IdempotencyKeyReused =
+        "Dieser Idempotency-Key gehört zu einer anderen Bewertungsanfrage (andere Daten). Für eine neue Anfrage bitte einen neuen Schlüssel verwenden.";
+    public static string InvalidQuarter(string raw) => $"Das Quartal „{raw}“ ist ungültig (erwartet z. B. 2026-Q3, Q3/2026 oder 3/2026).";
+    public static string InvalidVersion(string raw) => $"Die Version „{raw}“ ist keine ganze Zahl ab 1.";
     public static string UnknownRequest(string id) => $"Die Bewertungsanfrage „{id}“ gibt es nicht.";
     public const string NotYourRequest = "Diese Bewertungsanfrage ist nicht an Sie gerichtet.";
     public const string AlreadyClosed = "Die Bewertungsanfrage ist bereits geschlossen.";

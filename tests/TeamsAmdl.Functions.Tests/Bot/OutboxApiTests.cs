@@ -85,7 +85,7 @@ public sealed class OutboxApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         var again = await client.PostAsJsonAsync("/api/outbox/requeue", new { messageKey = key });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("Status Sent", await again.Content.ReadAsStringAsync());
+        Assert.Contains("bereits gesendet", await again.Content.ReadAsStringAsync()); // German, not the enum name (issue 12)
     }
 
     [Theory]

@@ -52,7 +52,7 @@ public sealed class RatingApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/api/ratings/templates/tm-standard?version=9")).StatusCode);
         var garbage = await coordinator.GetAsync("/api/ratings/templates/tm-standard?version=zwei");
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
-        Assert.Equal("Die Version „zwei“ ist keine ganze Zahl.", (string?)(await JsonAsync(garbage))["title"]);
+        Assert.Equal("Die Version „zwei“ ist keine ganze Zahl ab 1.", (string?)(await JsonAsync(garbage))["title"]);
 
         var assessor = (await app.Service<StaffRepository>().GetAsync("betr-02"))!;
         var page = await app.Service<RatingFlow>().OpenAsync(assessor, new JsonObject { ["ratingId"] = (string)request["id"]! }, CancellationToken.None);

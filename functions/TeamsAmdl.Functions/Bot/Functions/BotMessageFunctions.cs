@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Bot;
+using TeamsAmdl.Functions.Hosting;
 
 namespace TeamsAmdl.Functions.Bot.Functions;
 
@@ -21,7 +22,7 @@ public sealed class BotMessageFunctions(BotAuthenticatorProvider authProvider, L
     /// <summary>Teams activities are a few KB; the cap keeps unauthenticated callers from making us buffer megabytes.</summary>
     public const long MaxActivityBytes = 512 * 1024;
 
-    [Function("messages"), AllowAnonymous]
+    [Function("messages"), MaxBody(MaxActivityBytes), AllowAnonymous]
     public async Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/messages")] HttpRequest req, CancellationToken cancellationToken)
     {

@@ -58,7 +58,7 @@ public sealed class OutboxFunctions(Proactive proactive, OutboxPoison poison)
             return ProblemResponses.Problem(404, "unknown_message", $"Die Nachricht „{key}“ gibt es nicht.");
         if (!await proactive.Outbox.RequeueAsync(key, cancellationToken))
             return ProblemResponses.Problem(409, "not_requeueable",
-                $"Nur fehlgeschlagene oder geparkte Nachrichten lassen sich erneut senden; diese hat den Status {entry.Status}.");
+                $"Nur fehlgeschlagene oder geparkte Nachrichten lassen sich erneut senden; diese ist {Label(entry.Status)}.");
         return Results.Json(BotContracts.View((await proactive.Outbox.GetAsync(key, cancellationToken))!));
     }
 
@@ -95,6 +95,16 @@ public sealed class OutboxFunctions(Proactive proactive, OutboxPoison poison)
             ? ("", ProblemResponses.Problem(400, "missing_message_key", "Bitte den Schlüssel der Nachricht („messageKey“) angeben."))
             : (key, null);
     }
+
+    /// <summary>A status as people read it (the enum names are for machines).</summary>
+    private static string Label(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "noch nicht gesendet",
+        OutboxStatus.Sending => "gerade in Zustellung",
+        OutboxStatus.Sent => "bereits gesendet",
+        OutboxStatus.Failed => "fehlgeschlagen",
+        _ => "geparkt",
+    };
 
     private static IResult? Forbidden(HttpRequest req) =>
         Allowed.Any(CurrentUser.From(req.HttpContext.User).Has)

@@ -62,7 +62,7 @@ public sealed class DevInboxApiFunctions(StaffRepository staff, DevInboxStore in
     }
 
     /// <summary>PUT dev/inbox/api/messages/{id}/card?user= {AdaptiveCard}: the message now shows this card (as Teams does with an invoke's card).</summary>
-    [Function("dev-inbox-card"), AllowAnonymous, DevelopmentOnly]
+    [Function("dev-inbox-card"), MaxBody(512 * 1024), AllowAnonymous, DevelopmentOnly]
     public async Task<IResult> ReplaceCard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "dev/inbox/api/messages/{id}/card")] HttpRequest req, string id,
         CancellationToken cancellationToken)

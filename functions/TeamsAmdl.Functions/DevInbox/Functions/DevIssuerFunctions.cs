@@ -32,11 +32,9 @@ public sealed class DevIssuerFunctions(DevIssuer issuer, IOptions<BotOptions> op
     {
         if (DevInboxSetup.Unavailable(env, config) is { } off) return off;
         var serviceUrl = DevUrls.Connector(req);
-        if (req.ContentLength > 0 && req.HasJsonContentType())
-        {
-            var body = await JsonNode.ParseAsync(req.Body, cancellationToken: cancellationToken);
-            if (body?["serviceUrl"] is JsonValue v && v.GetValueKind() == JsonValueKind.String) serviceUrl = (string)v!;
-        }
+        var body = await JsonBody.ReadAsync<JsonObject>(req, cancellationToken, optional: true);
+        if (body.Problem is { } problem) return problem;
+        if (body.Value?["serviceUrl"] is JsonValue v && v.GetValueKind() == JsonValueKind.String) serviceUrl = (string)v!;
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps))
             return ProblemResponses.Problem(400, "invalid_service_url", $"„{serviceUrl}“ ist keine absolute http(s)-URL.");
         return Results.Json(new

@@ -67,6 +67,7 @@ public sealed class DigestPublishFunctions(DigestPublisher publisher, StaffRepos
             }, statusCode: 422, contentType: "application/problem+json"),
             PublishOutcome.Invalid i => ProblemResponses.Problem(400, "invalid_request", i.Message),
             PublishOutcome.WeekNotPublishable n => ProblemResponses.Problem(400, "week_not_publishable", n.Message),
+            PublishOutcome.PublishIdReused r => ProblemResponses.Problem(422, "publish_id_reused", r.Message),
             _ => throw new InvalidOperationException(),
         };
     }

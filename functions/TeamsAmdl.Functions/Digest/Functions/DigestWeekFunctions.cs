@@ -24,14 +24,16 @@ public sealed class DigestWeekFunctions(WeekService weeks, DigestInputRepository
     {
         if (DigestHttp.Forbidden(req) is { } denied) return denied;
         if (DigestHttp.ParseWeek(week, time) is not { } w) return DigestHttp.UnknownWeek(week);
-        string? team = req.Query["team"], kind = req.Query["kind"], state = req.Query["state"];
-        if (!string.IsNullOrEmpty(kind) && !EnumNames.TryParse<MeasureKind>(kind, out _))
-            return ProblemResponses.Problem(400, "unknown_kind", DigestTexts.UnknownKind(kind));
+        string? team = req.Query["team"], state = req.Query["state"];
+        var kind = QueryParameters.Enum<MeasureKind>(req, "kind", k => k.German());
+        if (kind.Problem is { } badKind) return badKind;
+        if (!string.IsNullOrEmpty(state) && !DigestViews.IsStateFilter(state))
+            return ProblemResponses.Problem(400, "unknown_state", BoundaryTexts.UnknownValue("state", state, DigestViews.StateFilters));
         var data = await weeks.LoadAsync(w, cancellationToken);
         var all = data.Measures;
         var shown = all
             .Where(m => string.IsNullOrEmpty(team) || m.Measure.TeamId == team)
-            .Where(m => string.IsNullOrEmpty(kind) || string.Equals(m.Measure.Kind.ToString(), kind, StringComparison.OrdinalIgnoreCase))
+            .Where(m => kind.Value is null || m.Measure.Kind == kind.Value)
             .Where(m => string.IsNullOrEmpty(state) || DigestViews.StateMatches(m.State, state))
             .ToList();
         var schedule = options.Value.Schedule();

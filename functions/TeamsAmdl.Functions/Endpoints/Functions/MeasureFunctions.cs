@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Domain;
+using TeamsAmdl.Functions.Hosting;
 using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Endpoints.Functions;
@@ -19,7 +20,7 @@ public sealed class MeasureFunctions(MeasureRepository measures, Names names, Ti
         MeasureKind? kindFilter = null;
         if (!string.IsNullOrEmpty(kind))
         {
-            if (!EnumNames.TryParse<MeasureKind>(kind, out var k))
+            if (!EnumNames.TryParse<MeasureKind>(kind, out var k)) // "?kind=1" is no kind
                 return ProblemResponses.Problem(400, "unknown_kind",
                     $"Unbekannte Maßnahmeart „{kind}“. Erlaubt: {string.Join(", ", Enum.GetNames<MeasureKind>())}.");
             kindFilter = k;

@@ -7,7 +7,7 @@ namespace TeamsAmdl.Functions.Filing.Functions;
 public sealed class FilingDemoFunctions(FilingDemo demo)
 {
     /// <summary>POST api/dev/filing/demo (?measure=, Development only): one document of each kind queued for filing.</summary>
-    [Function("dev-filing-demo"), AllowAnonymous, DevelopmentOnly]
+    [Function("dev-filing-demo"), AllowAnonymous, DevelopmentOnly, MaxBody(0)]
     public async Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dev/filing/demo")] HttpRequest req, CancellationToken cancellationToken)
     {

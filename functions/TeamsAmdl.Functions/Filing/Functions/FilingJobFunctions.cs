@@ -30,7 +30,7 @@ public sealed class FilingJobFunctions(FilingOutbox outbox)
         FilingStatus? filter = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!EnumNames.TryParse<FilingStatus>(status, out var s))
+            if (!EnumNames.TryParse<FilingStatus>(status, out var s)) // "?status=1" is no status
                 return ProblemResponses.Problem(400, "unknown_status", FilingTexts.UnknownStatus(status, Enum.GetNames<FilingStatus>()));
             filter = s;
         }
@@ -40,7 +40,7 @@ public sealed class FilingJobFunctions(FilingOutbox outbox)
     }
 
     /// <summary>POST api/filing/jobs/{jobId}/requeue: a parked job back into the queue (409 if it is not parked).</summary>
-    [Function("filing-requeue")]
+    [Function("filing-requeue"), MaxBody(0)]
     public async Task<IResult> Requeue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/filing/jobs/{jobId}/requeue")] HttpRequest req, string jobId,
         CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public sealed class FilingJobFunctions(FilingOutbox outbox)
         if (job is null)
             return ProblemResponses.Problem(404, "unknown_job", FilingTexts.UnknownJob(jobId));
         if (!await outbox.RequeueAsync(jobId, cancellationToken))
-            return ProblemResponses.Problem(409, "not_parked", FilingTexts.NotParked(job.Status.ToString()));
+            return ProblemResponses.Problem(409, "not_parked", FilingTexts.NotParked(job.Status));
         return Results.Json(View((await outbox.GetAsync(jobId, cancellationToken))!));
     }
 

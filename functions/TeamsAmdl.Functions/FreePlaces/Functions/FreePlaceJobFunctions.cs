@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Domain;
+using TeamsAmdl.Functions.Hosting;
 using TeamsAmdl.Functions.Repositories;
 using static TeamsAmdl.Functions.FreePlaces.FreePlacesContracts;
 using static TeamsAmdl.Functions.FreePlaces.Functions.FreePlacesHttp;
@@ -13,7 +14,7 @@ namespace TeamsAmdl.Functions.FreePlaces.Functions;
 public sealed class FreePlaceJobFunctions(StaffRepository staff, FreePlaceOperations ops, AlertFlusher flusher)
 {
     /// <summary>POST api/freeplaces/scan-entry-dates.</summary>
-    [Function("fp-scan-entry-dates")]
+    [Function("fp-scan-entry-dates"), MaxBody(0)]
     public async Task<IResult> ScanEntryDates(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/freeplaces/scan-entry-dates")] HttpRequest req,
         CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public sealed class FreePlaceJobFunctions(StaffRepository staff, FreePlaceOperat
     }
 
     /// <summary>POST api/freeplaces/flush-due.</summary>
-    [Function("fp-flush-due")]
+    [Function("fp-flush-due"), MaxBody(0)]
     public async Task<IResult> FlushDue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/freeplaces/flush-due")] HttpRequest req,
         CancellationToken cancellationToken)

@@ -24,8 +24,11 @@ public sealed class FreePlaceMeasureFunctions(StaffRepository staff, FreePlaceOp
         var (customerRef, exitDate, reasonText) = body.Value!;
         var me = await MeAsync(req, staff, cancellationToken);
         if (me is null) return Unknown();
+        // Only the names are allowed (Enum.TryParse alone also takes numbers); people read the German labels, machines "allowed".
         if (!EnumNames.TryParse<ExitReason>(reasonText ?? nameof(ExitReason.RegulaeresEnde), out var reason))
-            return ProblemResponses.Problem(400, "invalid_input", $"Unbekannter Austrittsgrund „{reasonText}“. Erlaubt: {ExitReasonNames.Allowed()}.");
+            return ProblemResponses.Problem(400, "invalid_input",
+                $"Unbekannter Austrittsgrund „{reasonText}“. Erlaubt sind: {string.Join(", ", Enum.GetValues<ExitReason>().Select(r => r.German()))}.",
+                new Dictionary<string, object> { ["field"] = "reason", ["allowed"] = Enum.GetNames<ExitReason>() });
         return Result(await ops.RecordExitAsync(me, number, customerRef, exitDate, reason, cancellationToken));
     }
 
@@ -45,14 +48,14 @@ public sealed class FreePlaceMeasureFunctions(StaffRepository staff, FreePlaceOp
     }
 
     /// <summary>POST api/measures/{number}/open-for-assignment.</summary>
-    [Function("fp-open-for-assignment")]
+    [Function("fp-open-for-assignment"), MaxBody(0)]
     public async Task<IResult> OpenForAssignment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/measures/{number}/open-for-assignment")] HttpRequest req,
         string number, CancellationToken cancellationToken) =>
         await MeAsync(req, staff, cancellationToken) is { } me ? Result(await ops.OpenForAssignmentAsync(me, number, cancellationToken)) : Unknown();
 
     /// <summary>POST api/measures/{number}/weekly-free-places: the Betreuer's weekly input.</summary>
-    [Function("fp-weekly-free-places")]
+    [Function("fp-weekly-free-places"), MaxBody(0)]
     public async Task<IResult> WeeklyFreePlaces(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/measures/{number}/weekly-free-places")] HttpRequest req,
         string number, CancellationToken cancellationToken) =>

@@ -17,6 +17,11 @@ internal static class FreePlacesHttp
 
     public static IResult Unknown() => ProblemResponses.Problem(403, "unknown_user", "Ihr Konto ist keinem Mitarbeitenden des Jobcenters zugeordnet.");
 
+    /// <summary>Alerts go to IFKs only (R-FREE-2): a subscription of anybody else would never be used.</summary>
+    public static IResult IfksOnly() => ProblemResponses.Problem(403, "not_ifk", "Freie-Plätze-Meldungen abonnieren nur Integrationsfachkräfte (IFK).");
+
+    public static IResult UnknownMeasure(string number) => ProblemResponses.Problem(404, "unknown_measure", $"Die Maßnahme „{number}“ gibt es nicht.");
+
     public static IResult CoordinatorsOnly() => ProblemResponses.Problem(403, "forbidden", "Das darf nur die Koordination.");
 
     public static IResult Result(OperationResult r) => r.ErrorCode is null

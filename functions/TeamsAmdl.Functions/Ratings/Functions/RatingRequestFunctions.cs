@@ -32,6 +32,8 @@ public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore 
     {
         string? status = req.Query["status"], measure = req.Query["measure"];
         if (string.IsNullOrEmpty(status)) status = null;
+        else if (!RatingStatus.All.Contains(status, StringComparer.OrdinalIgnoreCase))
+            return ProblemResponses.Problem(400, "unknown_status", BoundaryTexts.UnknownValue("status", status, RatingStatus.All));
         if (string.IsNullOrEmpty(measure)) measure = null;
         var user = CurrentUser.From(req.HttpContext.User);
         var coordinator = RatingApi.IsCoordinator(req.HttpContext.User);
@@ -65,7 +67,7 @@ public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore 
     }
 
     /// <summary>POST api/ratings/requests/{id}/close: open assignments become Closed, later input is refused.</summary>
-    [Function("ratings-request-close")]
+    [Function("ratings-request-close"), MaxBody(0)]
     public async Task<IResult> Close(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/ratings/requests/{id}/close")] HttpRequest req, string id,
         CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class RatingTemplateFunctions(TemplateStore templates)
         int? version = null;
         if (!string.IsNullOrEmpty(raw))
         {
-            if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
                 return ProblemResponses.Problem(400, "invalid_version", RatingTexts.InvalidVersion(raw));
             version = parsed;
         }
@@ -45,7 +45,7 @@ public sealed class RatingTemplateFunctions(TemplateStore templates)
     }
 
     /// <summary>POST api/ratings/templates/{id}/versions: the next version (coordinators; 409 if it exists).</summary>
-    [Function("ratings-template-version")]
+    [Function("ratings-template-version"), MaxBody(256 * 1024)]
     public async Task<IResult> AddVersion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/ratings/templates/{id}/versions")] HttpRequest req, string id,
         CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Domain.Ratings;
 using TeamsAmdl.Functions.Auth;
+using TeamsAmdl.Functions.Hosting;
 using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Ratings.Functions;
@@ -10,7 +11,7 @@ namespace TeamsAmdl.Functions.Ratings.Functions;
 public sealed class TmDataFunctions(TmImport import, StaffRepository staff)
 {
     /// <summary>POST api/ratings/tm-import (text/csv, at most <see cref="TmImport.MaxBytes"/>): 400 if no row is valid.</summary>
-    [Function("ratings-tm-import")]
+    [Function("ratings-tm-import"), MaxBody(TmImport.MaxBytes)]
     public async Task<IResult> Import(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/ratings/tm-import")] HttpRequest req, CancellationToken cancellationToken)
     {
@@ -39,7 +40,8 @@ public sealed class TmDataFunctions(TmImport import, StaffRepository staff)
     {
         if (!RatingApi.IsCoordinator(req.HttpContext.User)) return RatingApi.Forbidden();
         string? quarter = req.Query["quarter"];
-        var q = quarter is null ? null : TmQuarterlyCsv.NormalizeQuarter(quarter);
+        var q = string.IsNullOrEmpty(quarter) ? null : TmQuarterlyCsv.NormalizeQuarter(quarter);
+        if (!string.IsNullOrEmpty(quarter) && q is null) return ProblemResponses.Problem(400, "invalid_quarter", RatingTexts.InvalidQuarter(quarter));
         return RatingApi.Json(await import.ListAsync(q, cancellationToken));
     }
 }

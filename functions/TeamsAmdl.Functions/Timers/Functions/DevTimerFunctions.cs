@@ -7,7 +7,7 @@ namespace TeamsAmdl.Functions.Timers.Functions;
 public sealed class DevTimerFunctions(IEnumerable<ITimerJob> jobs, TimeProvider time)
 {
     /// <summary>POST api/dev/timers/{name} (Development only): runs a timer job at once (demos, browser tests).</summary>
-    [Function("dev-timers"), AllowAnonymous, DevelopmentOnly]
+    [Function("dev-timers"), AllowAnonymous, DevelopmentOnly, MaxBody(0)]
     public async Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dev/timers/{name}")] HttpRequest req, string name,
         CancellationToken cancellationToken)
