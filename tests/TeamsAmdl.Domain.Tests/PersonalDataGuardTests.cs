@@ -164,6 +164,14 @@ public class PersonalDataGuardTests
     }
 
     [Fact]
+    public void A_BA_customer_number_is_no_pseudonymous_reference()
+    {
+        Assert.True(CustomerReference.IsValid("TN-4711-AB"));
+        Assert.False(CustomerReference.IsValid("123A456789"));
+        Assert.Throws<DomainValidationException>(() => CustomerReference.Normalize(" 123a456789 "));
+    }
+
+    [Fact]
     public void A_bare_date_is_a_birth_date_only_14_to_100_years_before_today()
     {
         Assert.Null(PersonalDataGuard.Find("05.12.2012", Today));                           // 13 years ago: a work date

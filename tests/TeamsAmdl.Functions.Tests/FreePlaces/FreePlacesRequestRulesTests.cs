@@ -34,6 +34,7 @@ public sealed class FreePlacesRequestRulesTests(FreePlacesAppFactory app) : ICla
     [InlineData("Anna Schmidt")]          // a name
     [InlineData("MUELLER")]               // a name in capitals: no digits
     [InlineData("12.03.1987")]            // a birth date
+    [InlineData("123A456789")]            // a BA customer number: the right shape, but real customer data
     [InlineData("TN-4711-AB-ZUSATZ-ZU-LANG-0815")] // longer than the pattern allows
     public async Task A_customer_reference_that_is_not_pseudonymous_is_refused_on_the_card_and_nothing_is_reserved(string customerRef)
     {
