@@ -142,6 +142,7 @@ public sealed class MeasureAdminApiTests(AppFactory app) : IClassFixture<AppFact
         var kind = await Json(await Koordination.PutAsJsonAsync("/api/measures/962-E-2026-0101", new { kind = "Agh" }));
         Assert.Contains("kann nicht geändert werden", ErrorOf(kind, "kind"));
         Assert.Equal(HttpStatusCode.NotFound, (await Koordination.PutAsJsonAsync("/api/measures/962-X-0000", new { title = "X" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Koordination.PostAsync("/api/measures/962%23X'1/close", null)).StatusCode);
     }
 
     [Fact]
