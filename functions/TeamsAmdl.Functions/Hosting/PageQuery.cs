@@ -19,7 +19,7 @@ public sealed record PageQuery(int Max, string? Continuation)
         var n = defaultMax;
         if (!string.IsNullOrEmpty(max) && (!int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n is < 1 || n > limit))
             return (null, ProblemResponses.Problem(400, "invalid_max", $"„max“ muss eine ganze Zahl zwischen 1 und {limit} sein."));
-        if (continuation is not null && !TablePaging.IsWellFormed(continuation))
+        if (!string.IsNullOrEmpty(continuation) && !TablePaging.IsWellFormed(continuation))
             return (null, InvalidContinuation());
         return (new PageQuery(n, string.IsNullOrEmpty(continuation) ? null : continuation), null);
     }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using TeamsAmdl.Domain;
+using TeamsAmdl.Functions.FreePlaces;
 using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Measures;
@@ -13,8 +14,10 @@ namespace TeamsAmdl.Functions.Measures;
 /// </summary>
 public sealed class MeasureStore(Tables tables, TimeProvider time)
 {
+    /// <summary>The partition, or null when there is no such measure (or the number could not be one: no storage call then).</summary>
     public async Task<MeasurePartition?> ReadAsync(string number, CancellationToken ct)
     {
+        if (!PlaceRequestRepository.IsSafeKey(number)) return null;
         var row = await tables.Measures.GetEntityIfExistsAsync<MeasureEntity>(number, MeasureEntity.Row, cancellationToken: ct);
         if (!row.HasValue) return null;
         var participations = new List<Participation>();

@@ -36,7 +36,8 @@ public sealed class TmImport(RatingTables tables, MeasureRepository measures, Ti
         var scale = DefaultQuestionnaire.Template.Scale;
         var parsed = TmQuarterlyCsv.Parse(csv, scale);
         var errors = parsed.Errors.ToList();
-        var known = (await measures.ListAsync(BerlinCalendar.Today(time), ct)).Select(m => m.Measure.Number).ToHashSet(StringComparer.Ordinal);
+        // Closed (archived) measures included: a quarter's TM data may arrive after the measure was closed.
+        var known = (await measures.ListAsync(BerlinCalendar.Today(time), ct, includeClosed: true)).Select(m => m.Measure.Number).ToHashSet(StringComparer.Ordinal);
         var now = time.GetUtcNow();
         var rows = new List<TmDataView>();
         foreach (var row in parsed.Rows)

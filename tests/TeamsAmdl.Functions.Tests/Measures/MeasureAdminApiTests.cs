@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using TeamsAmdl.Functions.FreePlaces;
+using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Tests.Measures;
 
@@ -135,6 +139,12 @@ public sealed class MeasureAdminApiTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal("Aktivcenter Jugend Plus", m.GetProperty("title").GetString());
         Assert.Equal("tr-rheinaue", m.GetProperty("traeger").GetProperty("id").GetString());
         Assert.Equal(5, m.GetProperty("freePlaces").GetInt32());
+        // The raised capacity is announced like PUT …/capacity: one change row for the free-place alerts.
+        var changes = app.Services.GetRequiredService<Tables>().Get(FreePlacesStore.ChangesTable);
+        var announced = new List<string>();
+        await foreach (var c in changes.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"962-E-2026-0101"}")))
+            announced.Add(c.GetString("ChangeKey"));
+        Assert.Contains(announced, k => k.StartsWith("CapacityChange|14|", StringComparison.Ordinal));
 
         // The start cannot pass recorded entries; the kind is fixed.
         var start = await Json(await Koordination.PutAsJsonAsync("/api/measures/962-E-2026-0101", new { start = "2026-11-01" }));
@@ -142,6 +152,7 @@ public sealed class MeasureAdminApiTests(AppFactory app) : IClassFixture<AppFact
         var kind = await Json(await Koordination.PutAsJsonAsync("/api/measures/962-E-2026-0101", new { kind = "Agh" }));
         Assert.Contains("kann nicht geändert werden", ErrorOf(kind, "kind"));
         Assert.Equal(HttpStatusCode.NotFound, (await Koordination.PutAsJsonAsync("/api/measures/962-X-0000", new { title = "X" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Koordination.PostAsync("/api/measures/962%23X'1/close", null)).StatusCode);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class MeasureImportFunctions(MeasureImport import)
         {
             "" or "true" => true, // a request without the flag only looks: writing has to be asked for
             "false" => false,
-            var other => (bool?)null,
+            _ => (bool?)null,
         };
         if (dryRun is null) return ProblemResponses.Problem(400, "invalid_input", "dryRun muss true oder false sein.");
         if (req.ContentType is { Length: > 0 } type && !CsvTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
