@@ -114,7 +114,7 @@ public sealed class BoundaryTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var response = await app.ClientAs("betr-04").PostAsJsonAsync($"/api/freeplaces/requests/{Measure}/fp-unbekannt/decline",
             new { reason = new string('x', 301) });
-        var title = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_input", "Die Begründung der Absage ist zu lang");
+        var title = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "invalid_input", "„Begründung der Ablehnung“ ist zu lang");
         Assert.DoesNotContain("Notiz", title);
     }
 

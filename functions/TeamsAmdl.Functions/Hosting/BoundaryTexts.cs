@@ -5,7 +5,14 @@ public static class BoundaryTexts
 {
     public static string TooLarge(long maxBytes) => maxBytes == 0
         ? "Diese Adresse nimmt keine Daten im Body an."
-        : $"Die Anfrage ist zu groß: höchstens {(maxBytes >= 1024 ? $"{maxBytes / 1024} KB" : $"{maxBytes} Bytes")} sind hier erlaubt.";
+        : $"Die Anfrage ist zu groß: höchstens {Size(maxBytes)} sind hier erlaubt.";
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MB",
+        >= 1024 => $"{bytes / 1024} KB",
+        _ => $"{bytes} Bytes",
+    };
 
     public static string InternalError(string correlationId) =>
         $"Bei der Bearbeitung ist ein interner Fehler aufgetreten. Bitte später erneut versuchen; bleibt der Fehler, " +

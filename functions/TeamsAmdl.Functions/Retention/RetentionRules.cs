@@ -45,6 +45,9 @@ public static class RetentionRules
         new("outbox-undelivered", ProactiveSetup.OutboxTable, nameof(o.Undelivered), o.Undelivered, false,
             c => TableClient.CreateQueryFilter(
                 $"(Status eq {nameof(OutboxStatus.Failed)} or Status eq {nameof(OutboxStatus.Parked)}) and CompletedAt lt {c}")),
+        // Cards held for someone whose Teams app installation never completed: stale after the same period.
+        new("pending-cards", TeamsAmdl.Functions.Staffing.PendingCardStore.TableName, nameof(o.Undelivered), o.Undelivered, false,
+            c => TableClient.CreateQueryFilter($"CreatedAt lt {c}")),
 
         // Personal-adjacent records (pseudonymous references, notes, remarks): audit-logged.
         new("ended-participations", Tables.MeasuresTable, nameof(o.PersonalData), o.PersonalData, true,

@@ -100,7 +100,7 @@ public sealed class SubscriptionAndExitRulesTests(FreePlacesAppFactory app) : IC
 
         var exit = await ReadAsync(app.As("betr-04").PostAsJsonAsync($"/api/measures/{Open}/exits", new { customerRef = "TN-0104-01", reason = "1" }));
         Assert.Equal(HttpStatusCode.BadRequest, exit.Status);
-        Assert.Contains("RegulaeresEnde (reguläres Ende), Abbruch, Nichtantritt", (string?)exit.Body["title"]);
+        Assert.Contains("reguläres Ende, Abbruch, Nichtantritt", (string?)exit.Body["title"]);
         Assert.Null((await ParticipationAsync("TN-0104-01")).ExitReason);
     }
 
@@ -109,31 +109,31 @@ public sealed class SubscriptionAndExitRulesTests(FreePlacesAppFactory app) : IC
     {
         var betreuer = app.As("betr-04");
         var first = await ReadAsync(betreuer.PostAsJsonAsync($"/api/measures/{Open}/exits",
-            new { customerRef = "TN-0104-02", exitDate = "2026-11-30", reason = "RegulaeresEnde" }));
+            new { customerRef = "TN-0104-02", exitDate = "2026-11-20", reason = "RegulaeresEnde" }));
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.True((bool)first.Body["changed"]!);
 
         var replay = await ReadAsync(betreuer.PostAsJsonAsync($"/api/measures/{Open}/exits",
-            new { customerRef = "TN-0104-02", exitDate = "2026-11-30", reason = "RegulaeresEnde" }));
+            new { customerRef = "TN-0104-02", exitDate = "2026-11-20", reason = "RegulaeresEnde" }));
         Assert.Equal(HttpStatusCode.OK, replay.Status);
         Assert.False((bool)replay.Body["changed"]!); // nothing happens twice, no second alert
         Assert.Contains("bereits erfasst", (string?)replay.Body["message"]);
 
         foreach (var other in new object[]
                  {
-                     new { customerRef = "TN-0104-02", exitDate = "2026-11-30", reason = "Abbruch" },        // another reason
-                     new { customerRef = "TN-0104-02", exitDate = "2026-11-25", reason = "RegulaeresEnde" }, // another day
+                     new { customerRef = "TN-0104-02", exitDate = "2026-11-20", reason = "Abbruch" },        // another reason
+                     new { customerRef = "TN-0104-02", exitDate = "2026-11-18", reason = "RegulaeresEnde" }, // another day
                  })
         {
             var conflict = await ReadAsync(betreuer.PostAsJsonAsync($"/api/measures/{Open}/exits", other));
             Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
             Assert.Equal("exit_already_recorded", (string?)conflict.Body["code"]);
             var title = (string?)conflict.Body["title"];
-            Assert.Contains("zum 30.11.2026 (reguläres Ende)", title);
+            Assert.Contains("zum 20.11.2026 (reguläres Ende)", title);
             Assert.DoesNotContain("RegulaeresEnde", title);
         }
         var stored = await ParticipationAsync("TN-0104-02");
-        Assert.Equal((new DateOnly(2026, 11, 30), ExitReason.RegulaeresEnde), (stored.Exit, stored.ExitReason));
+        Assert.Equal((new DateOnly(2026, 11, 20), ExitReason.RegulaeresEnde), (stored.Exit, stored.ExitReason));
     }
 
     private async Task<Participation> ParticipationAsync(string reference) =>

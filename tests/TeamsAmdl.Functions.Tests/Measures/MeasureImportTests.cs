@@ -184,7 +184,7 @@ public sealed class MeasureImportTests(EmptyAppFactory app) : IClassFixture<Empt
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, jsonStatus);
         var (largeStatus, large) = await Import(new byte[5 * 1024 * 1024 + 1], dryRun: true);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, largeStatus);
-        Assert.Equal("Die Datei ist zu groß: höchstens 5 MB.", large.GetProperty("title").GetString());
+        Assert.Contains("höchstens 5 MB", large.GetProperty("title").GetString());
     }
 
     [Fact]

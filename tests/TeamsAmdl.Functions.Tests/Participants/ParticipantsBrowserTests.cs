@@ -66,7 +66,7 @@ public sealed class ParticipantsBrowserTests(FreePlacesKestrelFactory app) : ICl
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Letzter Tag")).ToBeFocusedAsync();
         await page.GetByLabel("Letzter Tag").FillAsync("2026-11-20");
-        await page.GetByLabel("Grund").SelectOptionAsync("Abbruch");
+        await page.GetByLabel("Grund", new() { Exact = true }).SelectOptionAsync("Abbruch");
         await browser.ScreenshotAsync(page, "participants-exit-dialog.png", fullPage: false);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Austritt speichern" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();

@@ -29,7 +29,7 @@ public sealed class MeasureAdminFunctions(MeasureAdmin admin)
     }
 
     /// <summary>POST api/measures/{number}/close: archive (never delete).</summary>
-    [Function("measure-close")]
+    [Function("measure-close"), MaxBody(0)]
     public async Task<IResult> Close(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/measures/{number}/close")] HttpRequest req, string number,
         CancellationToken cancellationToken) =>

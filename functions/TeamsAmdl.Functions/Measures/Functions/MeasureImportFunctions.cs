@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using TeamsAmdl.Functions.Hosting;
 
 namespace TeamsAmdl.Functions.Measures.Functions;
 
@@ -7,7 +8,7 @@ public sealed class MeasureImportFunctions(MeasureImport import)
 {
     private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"];
 
-    [Function("measure-import")]
+    [Function("measure-import"), MaxBody(MeasureImport.MaxBytes)] // the function reads the file itself, capped alike
     public async Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/import/measures")] HttpRequest req, CancellationToken cancellationToken)
     {

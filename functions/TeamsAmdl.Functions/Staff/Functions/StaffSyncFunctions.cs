@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using TeamsAmdl.Functions.Hosting;
 using Microsoft.Kiota.Abstractions;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Auth;
@@ -8,7 +9,7 @@ namespace TeamsAmdl.Functions.Staffing.Functions;
 /// <summary>POST api/staff/sync: the hourly Entra ID sync on demand (the tab's button). Coordinators only.</summary>
 public sealed class StaffSyncFunctions(StaffSync sync, ILogger<StaffSyncFunctions> log)
 {
-    [Function("staff-sync-now")]
+    [Function("staff-sync-now"), MaxBody(0)]
     public async Task<IResult> Sync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/staff/sync")] HttpRequest req, CancellationToken cancellationToken)
     {
