@@ -26,6 +26,9 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
     /// of a customer who has a held place and never entered releases that place instead. Returns the free places
     /// before the change for the day after the exit.
     /// </summary>
+    private static Participation? LatestOf(IEnumerable<Participation> participations, string reference) =>
+        participations.Where(p => p.CustomerRef == reference).OrderByDescending(p => p.Entry).FirstOrDefault();
+
     public async Task<PlaceChangeResult> RecordExitAsync(string number, string customerRef, DateOnly? exitDate, ExitReason reason,
         Func<string, Task<bool>>? releaseHeldPlace, CancellationToken ct)
     {
@@ -46,7 +49,9 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
 
             // A recorded exit is final: the same exit again (a retry, a double click) answers as before and changes nothing,
             // another one is refused naming the recorded exit (issue 12: a replay with another reason overwrote it).
-            var latest = state.Participations.Where(p => p.CustomerRef == reference).OrderByDescending(p => p.Entry).FirstOrDefault();
+            // Today's state holds places in use today or later; an exit dated in the past has left it, so look further.
+            var latest = LatestOf(state.Participations, reference)
+                         ?? LatestOf(await measures.ParticipationsAsync(number, ct), reference);
             if (latest is { ExitReason: { } recordedReason, Exit: { } recordedExit })
             {
                 var requested = reason == ExitReason.Nichtantritt ? latest.Entry.AddDays(-1) : exitDate ?? today;

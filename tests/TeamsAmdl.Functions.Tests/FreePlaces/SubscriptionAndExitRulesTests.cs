@@ -137,5 +137,5 @@ public sealed class SubscriptionAndExitRulesTests(FreePlacesAppFactory app) : IC
     }
 
     private async Task<Participation> ParticipationAsync(string reference) =>
-        (await app.Service<MeasureRepository>().GetAsync(Open, BerlinCalendar.Today(app.Time)))!.Participations.Single(p => p.CustomerRef == reference);
+        (await app.Service<MeasureRepository>().ParticipationsAsync(Open)).Single(p => p.CustomerRef == reference);
 }

@@ -20,7 +20,8 @@ public sealed class ProactiveInstallationTests(StaffAppFactory app) : IClassFixt
 {
     private const string Number = "962-E-2026-7001";
 
-    private static JsonObject ConversationUpdate(string aad, string name, string tenantId, string? id = null) => new()
+    /// <summary>What Teams posts when the app is installed for <paramref name="aad"/> (the personal conversation exists).</summary>
+    internal static JsonObject ConversationUpdate(string aad, string name, string tenantId, string? id = null) => new()
     {
         ["type"] = "conversationUpdate",
         ["id"] = id ?? "cu-" + Guid.NewGuid().ToString("N")[..12],
@@ -107,7 +108,7 @@ public sealed class ProactiveInstallationTests(StaffAppFactory app) : IClassFixt
         Assert.Single(await app.Service<PendingCardStore>().ListAsync(U(5), CancellationToken.None));
     }
 
-    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, int seconds = 30)
+    internal static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, int seconds = 30)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
