@@ -43,7 +43,8 @@ public sealed class FreePlacesEndToEndTests(FreePlacesAppFactory app) : IClassFi
         // The same exit recorded again is no new change: no second alert.
         var again = await app.As(Betreuer).PostAsJsonAsync($"/api/measures/{Measure}/exits",
             new { customerRef = "TN-0102-01", exitDate = "2026-11-20", reason = "Abbruch" });
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode); // no longer a participant
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode); // a recorded exit answers its replay as before (issue 12) …
+        Assert.False((bool)(await again.Content.ReadFromJsonAsync<JsonObject>())!["changed"]!); // … and changes nothing
 
         foreach (var ifk in subscribed)
         {
