@@ -1,16 +1,12 @@
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Graph;
-using Microsoft.Kiota.Authentication.Azure;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace TeamsAmdl.Filing.Graph;
 
 /// <summary>
-/// Builds the Microsoft Graph client for filing: app-only, scope https://graph.microsoft.com/.default, token
-/// attached only for the configured Graph host, the SDK's default middleware with the retry handler configured
-/// from <see cref="FilingOptions"/> (429/503/504, Retry-After honoured).
+/// The Microsoft Graph client for filing: <see cref="GraphClients"/> with the retry settings of <see cref="FilingOptions"/>,
+/// and its credential.
 /// </summary>
 public static class FilingGraph
 {
@@ -32,23 +28,8 @@ public static class FilingGraph
     public static GraphServiceClient CreateClient(FilingOptions options, TokenCredential credential, HttpMessageHandler? finalHandler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(credential);
-        var baseUrl = new Uri(options.GraphBaseUrl.TrimEnd('/'));
-        var handlers = GraphClientFactory.CreateDefaultHandlers();
-        for (var i = 0; i < handlers.Count; i++)
-        {
-            if (handlers[i] is RetryHandler)
-                handlers[i] = new RetryHandler(new RetryHandlerOption
-                {
-                    // The SDK's limits: at most 10 retries, 180 s delay.
-                    MaxRetry = Math.Clamp(options.GraphMaxRetries, 0, 10),
-                    Delay = Math.Clamp(options.GraphRetryDelaySeconds, 0, 180),
-                });
-        }
-        var http = GraphClientFactory.Create(handlers, finalHandler: finalHandler);
         // Large uploads may take a while per slice; the worker's lease bounds the whole attempt instead.
-        http.Timeout = TimeSpan.FromMinutes(5);
-        var auth = new AzureIdentityAuthenticationProvider(credential, allowedHosts: [baseUrl.Host], scopes: [FilingOptions.GraphScope]);
-        return new GraphServiceClient(http, auth, baseUrl.ToString().TrimEnd('/'));
+        return GraphClients.Create(options.GraphBaseUrl, credential, options.GraphMaxRetries, options.GraphRetryDelaySeconds,
+            TimeSpan.FromMinutes(5), finalHandler);
     }
 }

@@ -13,19 +13,7 @@
     var ACTIONS = { create: "neu", update: "geändert", unchanged: "unverändert", error: "Fehler" };
     var state = { loaded: false, editing: null, measures: [], traeger: [], file: null };
 
-    function $(id) { return document.getElementById(id); }
-
-    function el(tag, className, text) {
-        var e = document.createElement(tag);
-        if (className) e.className = className;
-        if (text !== undefined && text !== null) e.textContent = text;
-        return e;
-    }
-
-    function formatDate(iso) {
-        var p = String(iso || "").split("-");
-        return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : "–";
-    }
+    var $ = TabDom.$, el = TabDom.el, formatDate = TabDom.formatDate;
 
     async function authHeaders() {
         var picker = $("dev-user");

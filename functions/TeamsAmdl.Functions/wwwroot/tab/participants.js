@@ -14,20 +14,7 @@
     var STATUS = { Active: "nimmt teil", Upcoming: "Eintritt folgt", Exited: "ausgetreten" };
     var REASON = { RegulaeresEnde: "reguläres Ende", Abbruch: "Abbruch", Nichtantritt: "Nichtantritt" };
 
-    function $(id) { return document.getElementById(id); }
-
-    function el(tag, className, text) {
-        var e = document.createElement(tag);
-        if (className) e.className = className;
-        if (text !== undefined && text !== null) e.textContent = text;
-        return e;
-    }
-
-    function formatDate(iso) {
-        if (!iso) return "–";
-        var p = String(iso).split("-");
-        return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : String(iso);
-    }
+    var $ = TabDom.$, el = TabDom.el, formatDate = TabDom.formatDate;
 
     /** Today in Berlin as yyyy-mm-dd (the server's calendar). */
     function today() {

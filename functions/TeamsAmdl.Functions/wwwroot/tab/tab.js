@@ -29,20 +29,7 @@
     var dateFormat = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" });
     var dateTimeFormat = new Intl.DateTimeFormat("de-DE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Berlin" });
 
-    function $(id) { return document.getElementById(id); }
-
-    function el(tag, className, text) {
-        var e = document.createElement(tag);
-        if (className) e.className = className;
-        if (text !== undefined && text !== null) e.textContent = text;
-        return e;
-    }
-
-    function formatDate(iso) {
-        if (!iso) return "–";
-        var p = String(iso).split("-");
-        return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : String(iso);
-    }
+    var $ = TabDom.$, el = TabDom.el, formatDate = TabDom.formatDate;
 
     function formatDateTime(iso) {
         var d = iso ? new Date(iso) : null;
