@@ -48,6 +48,8 @@ public static class StartupChecks
                     "sie werden nach Bot:InDoubt={Policy} behandelt (Resend: ggf. doppelt, Park: zur Prüfung geparkt).",
                     services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value.InDoubt);
         }
+        // Publications written before the history had its newest-first list copies get them (Digest/README.md).
+        await services.GetRequiredService<Digest.DigestHistory>().IndexExistingAsync(ct);
         // Before the first request: the rating tables and the default questionnaire (a hosted service would race it).
         await services.GetRequiredService<RatingsStartup>().RunAsync(ct);
     }
