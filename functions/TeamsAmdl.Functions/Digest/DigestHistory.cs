@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Runtime.Serialization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.Digest;
 
@@ -48,6 +50,9 @@ public sealed class DigestEntity : ITableEntity
     /// <summary>German messages of documents the e-Akte refused (JSON array), if any.</summary>
     public string? FilingProblems { get; set; }
 
+    /// <summary>A field-by-field copy (the list copy of <see cref="DigestHistory"/>).</summary>
+    public DigestEntity MemberwiseCopy() => (DigestEntity)MemberwiseClone();
+
     [IgnoreDataMember] // computed: the SDK would store every public getter
     public IReadOnlyList<string> FilingProblemList => FilingProblems is null ? [] : JsonSerializer.Deserialize<string[]>(FilingProblems) ?? [];
 
@@ -59,45 +64,105 @@ public sealed class DigestEntity : ITableEntity
         ChannelResults is null ? [] : JsonSerializer.Deserialize<ChannelOutcome[]>(ChannelResults, DigestArchive.Json) ?? [];
 }
 
-/// <summary>The history of published digests (one partition: about one row per week).</summary>
+/// <summary>
+/// The history of published digests (table Digests, partition "digest"). Each publication is two rows written and
+/// updated together in one entity-group transaction: the row under its publish id (look-ups by id) and a copy under
+/// <see cref="IndexKey"/> ("~" + inverted ticks of PublishedAt + publish id), so the newest come first in key order and
+/// the list reads one page at a time. Publish ids are letters, digits and '-', so the copies ("~…") never mix with them.
+/// Rows written before the copies existed are indexed at start-up (<see cref="IndexExistingAsync"/>).
+/// </summary>
 public sealed class DigestHistory(DigestTables tables)
 {
+    public const string IndexPrefix = "~";
+
+    /// <summary>Key of the list copy: newest first in key order; the publish id keeps it unique.</summary>
+    public static string IndexKey(DigestEntity row) =>
+        IndexPrefix + (DateTimeOffset.MaxValue.UtcTicks - row.PublishedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + row.RowKey;
+
     public async Task<DigestEntity?> GetAsync(string id, CancellationToken ct)
     {
+        if (id.StartsWith(IndexPrefix, StringComparison.Ordinal)) return null; // list copies are not publications of their own
         var table = await tables.GetAsync(DigestTables.DigestsTable, ct);
         var r = await table.GetEntityIfExistsAsync<DigestEntity>(DigestEntity.Partition, id, cancellationToken: ct);
         return r.HasValue ? r.Value : null;
     }
 
-    /// <summary>Inserts a new digest; false if the id exists already (a repeated publication).</summary>
+    /// <summary>Inserts a new digest and its list copy; false if the id exists already (a repeated publication).</summary>
     public async Task<bool> TryAddAsync(DigestEntity row, CancellationToken ct)
     {
         var table = await tables.GetAsync(DigestTables.DigestsTable, ct);
         try
         {
-            await table.AddEntityAsync(row, ct);
+            await table.SubmitTransactionAsync(
+                [new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, IndexCopy(row))], ct);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (TableTransactionFailedException e) when (e.Status == 409)
         {
             return false;
         }
     }
 
+    /// <summary>Merges the row and its list copy (creating the copy of an older row that has none).</summary>
     public async Task UpdateAsync(DigestEntity row, CancellationToken ct)
     {
         var table = await tables.GetAsync(DigestTables.DigestsTable, ct);
-        await table.UpsertEntityAsync(row, TableUpdateMode.Merge, ct);
+        await table.SubmitTransactionAsync(
+            [new(TableTransactionActionType.UpsertMerge, row), new(TableTransactionActionType.UpsertMerge, IndexCopy(row))], ct);
     }
 
-    /// <summary>Published digests, newest first.</summary>
-    public async Task<IReadOnlyList<DigestEntity>> ListAsync(int max, CancellationToken ct)
+    /// <summary>One page of publications, newest first; null when the continuation is not one of ours.</summary>
+    public async Task<TablePage<DigestEntity>?> PageAsync(int max, string? continuation, CancellationToken ct)
     {
         var table = await tables.GetAsync(DigestTables.DigestsTable, ct);
-        var list = new List<DigestEntity>();
-        await foreach (var e in table.QueryAsync<DigestEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DigestEntity.Partition}"),
-                           cancellationToken: ct))
-            list.Add(e);
-        return list.OrderByDescending(e => e.PublishedAt).Take(max).ToList();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DigestEntity.Partition} and RowKey gt {IndexPrefix}");
+        var page = await TablePaging.ReadAsync<DigestEntity>(table, filter, max, continuation, ct: ct);
+        return page is null ? null : page with { Items = page.Items.Select(FromIndex).ToList() };
+    }
+
+    /// <summary>Published digests, newest first (the first <paramref name="max"/>).</summary>
+    public async Task<IReadOnlyList<DigestEntity>> ListAsync(int max, CancellationToken ct) => (await PageAsync(max, null, ct))!.Items;
+
+    /// <summary>
+    /// Gives every publication written before the list copies existed its copy (idempotent; a start-up step). Adds only:
+    /// a copy written meanwhile by <see cref="UpdateAsync"/> is newer and stays; the batch then fails and the next start retries.
+    /// </summary>
+    public async Task<int> IndexExistingAsync(CancellationToken ct)
+    {
+        var table = await tables.GetAsync(DigestTables.DigestsTable, ct);
+        var rows = new List<DigestEntity>();
+        var indexed = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var e in table.QueryAsync<DigestEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DigestEntity.Partition}"), cancellationToken: ct))
+        {
+            if (e.RowKey.StartsWith(IndexPrefix, StringComparison.Ordinal)) indexed.Add(e.RowKey);
+            else rows.Add(e);
+        }
+        var missing = rows.Where(r => !indexed.Contains(IndexKey(r))).Select(IndexCopy).ToList();
+        foreach (var chunk in missing.Chunk(100))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, c)), ct);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                return 0; // a copy appeared meanwhile (a concurrent update): nothing of this batch written, the next start retries
+            }
+        }
+        return missing.Count;
+    }
+
+    private static DigestEntity IndexCopy(DigestEntity row)
+    {
+        var copy = row.MemberwiseCopy();
+        copy.RowKey = IndexKey(row);
+        copy.ETag = default;
+        return copy;
+    }
+
+    private static DigestEntity FromIndex(DigestEntity copy)
+    {
+        copy.RowKey = copy.RowKey[(copy.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
+        return copy;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.Hosting;
@@ -28,9 +29,9 @@ public sealed record PageQuery(int Max, string? Continuation)
         ProblemResponses.Problem(400, "invalid_continuation", "„continuation“ ist kein gültiges Fortsetzungs-Token dieser Liste.");
 
     /// <summary>The page's items as a JSON array, the next page's token in <see cref="Header"/>.</summary>
-    public static IResult Json<T, TView>(HttpRequest req, TablePage<T> page, Func<T, TView> view)
+    public static IResult Json<T, TView>(HttpRequest req, TablePage<T> page, Func<T, TView> view, JsonSerializerOptions? options = null)
     {
         if (page.Continuation is { } next) req.HttpContext.Response.Headers[Header] = next;
-        return Results.Json(page.Items.Select(view));
+        return Results.Json(page.Items.Select(view), options);
     }
 }

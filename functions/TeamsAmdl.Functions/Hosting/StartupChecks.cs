@@ -13,7 +13,7 @@ namespace TeamsAmdl.Functions.Hosting;
 /// <summary>
 /// What must hold before the app serves anything: every required setting (<see cref="RequiredSettings"/>: storage, and
 /// outside Development Auth, Bot and Filing, named together in one line), a reachable storage account (tables
-/// created), the outboxes' queues, the rating tables and questionnaire, and in Development (or with Seed:Demo) the demo
+/// created), the outboxes' queues, the list copies of older digest publications, the rating tables and questionnaire, and in Development (or with Seed:Demo) the demo
 /// Jobcenter and its rating requests. Throws <see cref="StartupException"/> with one German line naming what to fix;
 /// each host decides how to stop (the dev host exits 2).
 /// </summary>
@@ -48,6 +48,8 @@ public static class StartupChecks
                     "sie werden nach Bot:InDoubt={Policy} behandelt (Resend: ggf. doppelt, Park: zur Prüfung geparkt).",
                     services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value.InDoubt);
         }
+        // Publications written before the history had its newest-first list copies get them (Digest/README.md).
+        await services.GetRequiredService<Digest.DigestHistory>().IndexExistingAsync(ct);
         // Before the first request: the rating tables and the default questionnaire (a hosted service would race it).
         await services.GetRequiredService<RatingsStartup>().RunAsync(ct);
     }

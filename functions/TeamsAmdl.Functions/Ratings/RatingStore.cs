@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.Ratings;
 
@@ -117,6 +118,36 @@ public sealed class RatingStore(RatingTables tables)
         await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {RatingRequestRow.Row}"), maxPerPage: 1000, cancellationToken: ct))
             list.Add(RatingRequestRow.From(e));
         return list;
+    }
+
+    /// <summary>
+    /// One page of request rows in key order (rating id), filtered on the server by measure and by the request's status
+    /// (Open/Closed); null when the continuation is not one of ours.
+    /// </summary>
+    public Task<TablePage<TableEntity>?> PageRequestsAsync(string? measure, string? status, int max, string? continuation, CancellationToken ct) =>
+        TablePaging.ReadAsync<TableEntity>(Table, RequestFilter(measure, status), max, continuation, ct: ct);
+
+    /// <summary>The OData filter of <see cref="PageRequestsAsync"/> (values quoted by the SDK).</summary>
+    public static string RequestFilter(string? measure, string? status)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RatingRequestRow.Row}");
+        if (measure is not null) filter += " and " + TableClient.CreateQueryFilter($"MeasureNumber eq {measure}");
+        if (status is not null) filter += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
+        return filter;
+    }
+
+    /// <summary>The assignments of the given requests (one partition query each, in parallel: a page of requests).</summary>
+    public async Task<ILookup<string, AssignmentRow>> AssignmentsOfAsync(IEnumerable<string> ratingIds, CancellationToken ct)
+    {
+        var lists = await Task.WhenAll(ratingIds.Distinct(StringComparer.Ordinal).Select(async id =>
+        {
+            var list = new List<AssignmentRow>();
+            await foreach (var e in Table.QueryAsync<TableEntity>(
+                               TableClient.CreateQueryFilter($"PartitionKey eq {id} and Type eq {AssignmentRow.TypeName}"), cancellationToken: ct))
+                list.Add(AssignmentRow.From(e));
+            return list;
+        }));
+        return lists.SelectMany(l => l).ToLookup(a => a.RatingId, StringComparer.Ordinal);
     }
 
     /// <summary>Rating ids are ours ("bw-…"); anything else from a card or URL is unknown without a storage call.</summary>

@@ -1,15 +1,24 @@
 using Microsoft.Azure.Functions.Worker;
+using TeamsAmdl.Functions.Hosting;
 
 namespace TeamsAmdl.Functions.Digest.Functions;
 
 /// <summary>The published digests (R-INFO-3): readable by every staff member, they hold no customer data.</summary>
 public sealed class DigestHistoryFunctions(DigestHistory history, DigestArchive archive, DigestBuilder builder)
 {
-    /// <summary>GET api/digest/history: the last two years' publications, newest first.</summary>
+    /// <summary>
+    /// GET api/digest/history[?max=104][&amp;continuation=]: publications newest first, paged on the server (header
+    /// X-Continuation-Token); the default page is two years of weekly publications, what the tab shows.
+    /// </summary>
     [Function("digest-history")]
     public async Task<IResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/digest/history")] HttpRequest req, CancellationToken cancellationToken) =>
-        Results.Json((await history.ListAsync(104, cancellationToken)).Select(DigestViews.HistoryItem));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/digest/history")] HttpRequest req, CancellationToken cancellationToken)
+    {
+        var (page, problem) = PageQuery.From(req, defaultMax: 104, limit: 1000);
+        if (problem is not null) return problem;
+        var rows = await history.PageAsync(page!.Max, page.Continuation, cancellationToken);
+        return rows is null ? PageQuery.InvalidContinuation() : PageQuery.Json(req, rows, DigestViews.HistoryItem);
+    }
 
     /// <summary>GET api/digest/history/{id}: one publication with its messages as sent.</summary>
     [Function("digest-history-entry")]

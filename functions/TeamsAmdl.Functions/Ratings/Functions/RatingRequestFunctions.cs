@@ -3,6 +3,7 @@ using TeamsAmdl.Domain;
 using TeamsAmdl.Functions.Auth;
 using TeamsAmdl.Functions.Hosting;
 using TeamsAmdl.Functions.Repositories;
+using TeamsAmdl.Storage;
 
 namespace TeamsAmdl.Functions.Ratings.Functions;
 
@@ -25,30 +26,40 @@ public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore 
         return RatingApi.Json(RatingApi.View(s!, null, BerlinCalendar.Today(time)), outcome.Created ? 201 : 200);
     }
 
-    /// <summary>GET api/ratings/requests (?status= of the request or an assignment, ?measure=), newest first.</summary>
+    /// <summary>
+    /// GET api/ratings/requests[?status=][&amp;measure=][&amp;max=100][&amp;continuation=]: requests whose status or an
+    /// assignment's status is the one asked for; paged on the server (header X-Continuation-Token), in request-id order,
+    /// newest first within the page. Measure and Open/Closed are OData filters (an Open or Closed assignment only exists
+    /// under a request of that status); Submitted and an assessor's own requests are checked per page, so those pages
+    /// may hold fewer than max rows: the token says whether more follow.
+    /// </summary>
     [Function("ratings-requests")]
     public async Task<IResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/ratings/requests")] HttpRequest req, CancellationToken cancellationToken)
     {
+        var (page, problem) = PageQuery.From(req, defaultMax: 100, limit: 1000);
+        if (problem is not null) return problem;
         string? status = req.Query["status"], measure = req.Query["measure"];
         if (string.IsNullOrEmpty(status)) status = null;
-        else if (!RatingStatus.All.Contains(status, StringComparer.OrdinalIgnoreCase))
-            return ProblemResponses.Problem(400, "unknown_status", BoundaryTexts.UnknownValue("status", status, RatingStatus.All));
+        else if (RatingStatus.All.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase)) is { } known) status = known;
+        else return ProblemResponses.Problem(400, "unknown_status", BoundaryTexts.UnknownValue("status", status, RatingStatus.All));
         if (string.IsNullOrEmpty(measure)) measure = null;
         var user = CurrentUser.From(req.HttpContext.User);
         var coordinator = RatingApi.IsCoordinator(req.HttpContext.User);
+        var rows = await store.PageRequestsAsync(measure, status == RatingStatus.Submitted ? null : status, page!.Max, page.Continuation, cancellationToken);
+        if (rows is null) return PageQuery.InvalidContinuation();
+        var requests = rows.Items.Select(RatingRequestRow.From).Where(r => coordinator || r.AssessorIds.Contains(user.StaffId)).ToList();
+        var assignments = await store.AssignmentsOfAsync(requests.Select(r => r.Id), cancellationToken);
         var today = BerlinCalendar.Today(time);
-        var assignments = (await store.ListAssignmentsAsync(null, cancellationToken)).ToLookup(a => a.RatingId);
-        var list = (await store.ListRequestsAsync(cancellationToken))
-            .Where(r => measure is null || r.MeasureNumber == measure)
-            .Where(r => status is null || string.Equals(r.Status, status, StringComparison.OrdinalIgnoreCase)
-                        || assignments[r.Id].Any(a => string.Equals(a.Status, status, StringComparison.OrdinalIgnoreCase)))
+        var visible = requests
             .Select(r => new RatingSnapshot(r, assignments[r.Id].ToList(), new Dictionary<string, IReadOnlyDictionary<int, PageRow>>(),
                 new Dictionary<string, JustificationsRow>()))
+            .Where(s => status != RatingStatus.Submitted || s.Assignments.Any(a => a.Status == RatingStatus.Submitted))
             .Where(s => coordinator || s.AssignmentOf(user.StaffId) is not null)
             .OrderByDescending(s => s.Request.SentAt)
-            .Select(s => RatingApi.View(s, coordinator ? null : user.StaffId, today));
-        return RatingApi.Json(list);
+            .ToList();
+        return PageQuery.Json(req, new TablePage<RatingSnapshot>(visible, rows.Continuation), s => RatingApi.View(s, coordinator ? null : user.StaffId, today),
+            TemplateStore.Json);
     }
 
     /// <summary>GET api/ratings/requests/{id}: with answers, justifications and the e-Akte job.</summary>
