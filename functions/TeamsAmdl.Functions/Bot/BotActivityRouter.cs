@@ -60,6 +60,9 @@ public sealed class BotActivityRouter(CardActionDispatcher dispatcher, IConversa
         {
             case BotCommand.Settings:
                 return Reply(message, BotTexts.Settings, (JsonObject?)null);
+            case BotCommand.MyTasks when !IsPersonal(message):
+                // A channel or group chat would show one person's tasks (customer references included) to everyone.
+                return Reply(message, BotTexts.MyTasksPersonalOnly, (JsonObject?)null);
             case BotCommand.MyTasks:
                 var aad = message.From?.AadObjectId;
                 var person = string.IsNullOrWhiteSpace(aad) ? null : await staff.FindByAadObjectIdAsync(aad, ct);
@@ -69,6 +72,9 @@ public sealed class BotActivityRouter(CardActionDispatcher dispatcher, IConversa
                 return Reply(message, BotTexts.Help, (JsonObject?)null);
         }
     }
+
+    private static bool IsPersonal(Activity a) =>
+        string.IsNullOrEmpty(a.Conversation?.ConversationType) || string.Equals(a.Conversation.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One welcome per install activity: a redelivered installationUpdate (same id) sends nothing new.</summary>
     private async Task SendWelcomeOnceAsync(Activity install, CancellationToken ct)

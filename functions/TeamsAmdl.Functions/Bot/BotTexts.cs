@@ -16,6 +16,8 @@ public static class BotTexts
         "eine Maßnahme mit „Stummschalten“ ausblenden und das auf derselben Karte mit „Stummschaltung aufheben“ zurücknehmen. " +
         "Für welche Teams, Maßnahmearten und Orte Sie benachrichtigt werden, ändert derzeit die Koordination für Sie.";
 
+    public const string MyTasksPersonalOnly = "Ihre Aufgaben zeige ich nur im persönlichen Chat mit mir – schreiben Sie mir dort „meine aufgaben“.";
+
     public const string InvalidActivity = "Die Bot-Nachricht ist ungültig";
     public const string NotAuthenticated = "Die Bot-Anfrage ist nicht authentifiziert (kein gültiges Bot-Connector-Token).";
     public const string Forbidden = "Das Token der Bot-Anfrage deckt diese Nachricht nicht ab (Kanal, serviceUrl oder Mandant).";
