@@ -5,10 +5,10 @@ public static class BotTexts
 {
     /// <summary>The answer to "hilfe" and to any text the bot does not know: short, the commands only (the manifest lists the same).</summary>
     public const string Help =
-        "Ich bin der TeamsAmdl-Bot und melde mich, wenn es für Sie etwas zu tun gibt. Schreiben Sie mir:\n\n" +
-        "- **meine aufgaben** – Ihre offenen Bewertungen, Wochenmeldungen und Platzanfragen\n" +
-        "- **einstellungen** – worüber die App Sie benachrichtigt\n" +
-        "- **hilfe** – diese Übersicht";
+        "Ich bin der TeamsAmdl-Bot und melde mich, wenn es für Sie etwas zu tun gibt. Schreiben Sie mir:\n" +
+        "• „meine aufgaben“ – Ihre offenen Bewertungen, Wochenmeldungen und Platzanfragen\n" +
+        "• „einstellungen“ – worüber die App Sie benachrichtigt\n" +
+        "• „hilfe“ – diese Übersicht";
 
     /// <summary>The answer to "einstellungen": only what exists today (no settings screen in the tab yet).</summary>
     public const string Settings =
