@@ -33,9 +33,12 @@ done
 cat >&2 <<TXT
 
   TeamsAmdl läuft (Development, Demo-Daten des fiktiven Jobcenter Musterstadt).
+    Teams-Chat:    http://localhost:$PORT/dev/inbox   (Entwicklungs-Posteingang: Bot-Karten als Demo-Benutzer)
+    Tab:           http://localhost:$PORT/tab         (Maßnahmeinfo, Demo-Benutzer oben wählbar)
     Health:        http://localhost:$PORT/healthz
     Demo-Benutzer: http://localhost:$PORT/api/dev/users
     Maßnahmen:     curl -H 'X-Dev-User: koord-weber' http://localhost:$PORT/api/measures
+    e-Akte:        $ROOT/.data/e-akte
   Beenden mit Ctrl-C.
 
 TXT

@@ -131,6 +131,13 @@ internal static class CardValidator
             case CardInput input:
                 CheckInput(input, path, problems);
                 break;
+            case ActionSet set:
+                if (set.Actions is null || set.Actions.Count == 0) problems.Add($"{path} (ActionSet): needs at least one action.");
+                else if (set.Actions.Count > MaxActions) problems.Add($"{path} (ActionSet): {set.Actions.Count} actions, Teams shows at most {MaxActions}.");
+                else
+                    for (var i = 0; i < set.Actions.Count; i++)
+                        CheckAction(set.Actions[i], $"{path}.actions[{i}]", problems, ids);
+                break;
         }
     }
 

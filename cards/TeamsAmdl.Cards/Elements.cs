@@ -13,6 +13,7 @@ namespace TeamsAmdl.Cards;
 [JsonDerivedType(typeof(Container), "Container")]
 [JsonDerivedType(typeof(Table), "Table")]
 [JsonDerivedType(typeof(Image), "Image")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(NumberInput), "Input.Number")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
@@ -106,6 +107,9 @@ public sealed record Container([property: JsonPropertyOrder(90)] IReadOnlyList<C
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Bleed { get; init; }
 }
+
+/// <summary>Buttons inside the body (schema 1.2), e.g. one per list entry; the card-level actions stay for the card as a whole.</summary>
+public sealed record ActionSet([property: JsonPropertyOrder(90)] IReadOnlyList<CardAction> Actions) : CardElement;
 
 /// <summary>A table (schema 1.5). Every row must have at most as many cells as there are columns.</summary>
 public sealed record Table(

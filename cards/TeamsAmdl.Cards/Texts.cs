@@ -64,8 +64,7 @@ public static partial class CardTexts
         public const string KoordinationText =
             "Pflegen Maßnahmen, Kapazitäten und Betreuung und sehen Belegung und Auslastung auf einen Blick.";
 
-        public const string PingHint = "Tipp: Mit „Verbindung testen“ prüfen Sie, ob die App Sie erreicht.";
-        public const string PingAction = "Verbindung testen";
+        public const string CommandsHint = "Tipp: Schreiben Sie mir „meine aufgaben“, um Ihre offenen Aufgaben zu sehen, oder „hilfe“ für alle Befehle.";
     }
 
     public static class PingResult

@@ -183,14 +183,60 @@ public sealed class CardBuilderTests
     }
 
     [Fact]
-    public void Welcome_card_offers_the_ping_verb()
+    public void Welcome_card_greets_names_the_chat_commands_and_has_no_ping_button()
     {
         var json = Json(WelcomeCard.Build(new WelcomeCardData("Erika")));
-        var action = json["actions"]![0]!;
-        Assert.Equal("Action.Execute", (string?)action["type"]);
-        Assert.Equal(CardVerbs.Ping, (string?)action["verb"]);
-        Assert.Equal(CardTexts.Welcome.PingAction, (string?)action["title"]);
-        Assert.Contains("Hallo Erika!", json.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        // "Verbindung testen" is for operators and benchmarks (the ping verb stays), not for end users.
+        Assert.Null(json["actions"]);
+        Assert.DoesNotContain(CardVerbs.Ping, json.ToJsonString());
+        var text = json.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("Hallo Erika!", text);
+        Assert.Contains(CardTexts.Welcome.CommandsHint, text);
+    }
+
+    [Fact]
+    public void My_tasks_card_has_one_button_per_task_to_the_verb_that_opens_it()
+    {
+        var ratings = Enumerable.Range(1, MyTasksCard.MaxPerSection + 2)
+            .Select(i => new OpenRatingTask($"bw-{i}", "MN-1", "Bildungswerk Nord", new DateOnly(2025, 10, i), i, 18)).ToList();
+        var json = Json(MyTasksCard.Build(new MyTasksCardData("Erika", ratings,
+            [new WeeklyInputTask("2025-W38", "KW 38/2025", ["MN-1", "MN-2"])],
+            [new PlaceDecisionTask("MN-2", "Perspektive 50plus", "pr-1", "K-1234", "Jonas Becker")])));
+        var buttons = json["body"]!.AsArray()
+            .SelectMany(e => e!["items"]?.AsArray() ?? [])
+            .Where(e => (string?)e!["type"] == "ActionSet")
+            .Select(e => e!["actions"]![0]!)
+            .ToList();
+
+        Assert.Equal(MyTasksCard.MaxPerSection + 2, buttons.Count); // 5 ratings shown + weekly input + decision
+        Assert.All(buttons.Take(MyTasksCard.MaxPerSection), b => Assert.Equal(CardVerbs.RatingOpen, (string?)b["verb"]));
+        Assert.Equal("bw-1", (string?)buttons[0]["data"]![CardVerbs.RatingIdKey]);
+        var weekly = buttons[MyTasksCard.MaxPerSection];
+        Assert.Equal(CardVerbs.DigestInputEdit, (string?)weekly["verb"]);
+        Assert.Equal("2025-W38", (string?)weekly["data"]![CardVerbs.DigestWeekKey]);
+        Assert.Equal(["MN-1", "MN-2"], weekly["data"]![CardVerbs.DigestMeasuresKey]!.AsArray().Select(n => (string?)n));
+        var decision = buttons[^1];
+        Assert.Equal(CardVerbs.PlaceRequestDecisionRefresh, (string?)decision["verb"]);
+        Assert.Equal("pr-1", (string?)decision["data"]![CardVerbs.PlaceRequestIdKey]);
+        Assert.Equal("MN-2", (string?)decision["data"]![CardVerbs.MeasureNumberKey]);
+        Assert.Contains(CardTexts.MyTasks.More(2), json.ToJsonString(new System.Text.Json.JsonSerializerOptions
+            { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Null(json["actions"]);
+    }
+
+    [Fact]
+    public void My_tasks_card_without_tasks_says_so_and_has_no_buttons()
+    {
+        var json = Json(MyTasksCard.Build(new MyTasksCardData(null, [], [], [])));
+        Assert.Equal(CardTexts.MyTasks.Nothing, (string?)json["body"]![1]!["text"]);
+        Assert.DoesNotContain("ActionSet", json.ToJsonString());
+    }
+
+    [Fact]
+    public void An_empty_ActionSet_is_refused()
+    {
+        var e = Assert.Throws<CardValidationException>(() => AdaptiveCard.Create().Add(new ActionSet([])).Build());
+        Assert.Contains("ActionSet", e.Message);
     }
 
     [Fact]

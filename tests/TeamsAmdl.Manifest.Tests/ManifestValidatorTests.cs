@@ -22,6 +22,20 @@ public sealed class ManifestValidatorTests
         Assert.Contains("outline.png 32x32", result.StdOut);
     }
 
+    /// <summary>The bot's commands (Bot/BotCommands.cs) are offered in the compose box: all three in the personal chat, help elsewhere.</summary>
+    [Fact]
+    public async Task Bot_command_list_offers_the_three_commands_with_German_descriptions()
+    {
+        var bot = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!["bots"]![0]!;
+        var lists = bot["commandLists"]!.AsArray();
+        var personal = lists.Single(l => l!["scopes"]!.AsArray().Select(s => (string?)s).Contains("personal"))!;
+        Assert.Equal(["meine aufgaben", "einstellungen", "hilfe"], personal["commands"]!.AsArray().Select(c => (string?)c!["title"]));
+        Assert.All(lists.SelectMany(l => l!["commands"]!.AsArray()), c => Assert.False(string.IsNullOrWhiteSpace((string?)c!["description"])));
+        // One list per scope (the schema's advice); in teams and group chats only help: tasks are personal.
+        Assert.All(lists.Where(l => l != personal), l => Assert.Equal(["hilfe"], l!["commands"]!.AsArray().Select(c => (string?)c!["title"])));
+        Assert.All(lists, l => Assert.Single(l!["scopes"]!.AsArray()));
+    }
+
     [Theory]
     [InlineData("missing bot id", "/bots/0/botId")]
     [InlineData("short name over 30 characters", "/name/short")]
@@ -31,6 +45,7 @@ public sealed class ManifestValidatorTests
     [InlineData("tab on a host outside validDomains", "/staticTabs/0/contentUrl")]
     [InlineData("SSO resource on another host", "/webApplicationInfo/resource")]
     [InlineData("$schema of another manifest version", "/$schema")]
+    [InlineData("bot command scope Teams does not know", "/bots/0/commandLists/0/scopes/1")]
     public async Task Broken_copy_fails_with_exactly_one_problem_naming_the_field(string breakage, string field)
     {
         using var dir = new TempDir();
@@ -130,6 +145,9 @@ public sealed class ManifestValidatorTests
                 break;
             case "$schema of another manifest version":
                 m["$schema"] = "https://developer.microsoft.com/json-schemas/teams/v1.19/MicrosoftTeams.schema.json";
+                break;
+            case "bot command scope Teams does not know":
+                m["bots"]![0]!["commandLists"]![0]!["scopes"]!.AsArray().Add("meeting");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null);

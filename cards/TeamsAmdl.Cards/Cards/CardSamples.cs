@@ -9,6 +9,12 @@ public static class CardSamples
     public static IReadOnlyDictionary<string, Func<AdaptiveCard>> All { get; } = new SortedDictionary<string, Func<AdaptiveCard>>(StringComparer.Ordinal)
     {
         ["welcome"] = () => WelcomeCard.Build(new WelcomeCardData("Erika Mustermann")),
+        ["my-tasks"] = () => MyTasksCard.Build(new MyTasksCardData(
+            "Erika Mustermann",
+            [new OpenRatingTask("bw-2025-0042-01", "MN-2025-0042", "Bildungswerk Nord gGmbH", new DateOnly(2025, 10, 15), 7, 18)],
+            [new WeeklyInputTask("2025-W38", "KW 38/2025", ["MN-2025-0042", "MN-2025-0077"])],
+            [new PlaceDecisionTask("MN-2025-0042", "Aktivierung und berufliche Eingliederung – Perspektive 50plus", "pr-0001", "K-7F3A-2291", "Jonas Becker")])),
+        ["my-tasks-empty"] = () => MyTasksCard.Build(new MyTasksCardData("Erika Mustermann", [], [], [])),
         ["ping-result"] = () => PingResultCard.Build(
             new PingResultCardData("Erika Mustermann", new DateTimeOffset(2025, 9, 15, 12, 30, 0, TimeSpan.Zero))),
         ["error"] = () => ErrorCard.Build(new ErrorCardData(

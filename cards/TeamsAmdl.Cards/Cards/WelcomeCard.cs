@@ -4,7 +4,7 @@ namespace TeamsAmdl.Cards;
 /// <param name="UserName">Display name of the user the bot greets; null greets without a name (e.g. in a channel).</param>
 public sealed record WelcomeCardData(string? UserName = null);
 
-/// <summary>The bot's greeting after installation: what the app does for each role, and a connection test.</summary>
+/// <summary>The bot's greeting after installation: what the app does for each role, and the chat commands.</summary>
 public static class WelcomeCard
 {
     public static AdaptiveCard Build(WelcomeCardData data)
@@ -24,8 +24,8 @@ public static class WelcomeCard
                     new Fact(CardTexts.Welcome.Ifk, CardTexts.Welcome.IfkText),
                     new Fact(CardTexts.Welcome.Koordination, CardTexts.Welcome.KoordinationText),
                 ]) { Spacing = Spacing.Small },
-                TextBlock.Subtle(CardTexts.Welcome.PingHint) with { Spacing = Spacing.Medium })
-            .AddAction(new ExecuteAction(CardVerbs.Ping, CardTexts.Welcome.PingAction) { AssociatedInputs = AssociatedInputs.None })
+                // No "Verbindung testen" here: the ping verb is for operators and benchmarks, not for end users.
+                TextBlock.Subtle(CardTexts.Welcome.CommandsHint) with { Spacing = Spacing.Medium })
             .Build();
     }
 }

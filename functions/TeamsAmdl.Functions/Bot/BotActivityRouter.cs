@@ -6,12 +6,12 @@ using TeamsAmdl.Functions.Repositories;
 namespace TeamsAmdl.Functions.Bot;
 
 /// <summary>
-/// Acts on an authenticated activity by type: message (help + welcome card, or an Action.Submit fallback),
+/// Acts on an authenticated activity by type: message (a command of <see cref="BotCommands"/>, or an Action.Submit fallback),
 /// invoke "adaptiveCard/action" (answered in the HTTP response), conversationUpdate / installationUpdate
 /// (conversation reference; welcome card on install). Other types are acknowledged and ignored.
 /// </summary>
 public sealed class BotActivityRouter(CardActionDispatcher dispatcher, IConversationReferenceRecorder recorder, IBotMessageSender sender,
-    StaffRepository staff, IdempotencyGuard guard, ILogger<BotActivityRouter> log)
+    StaffRepository staff, MyTasks tasks, IdempotencyGuard guard, ILogger<BotActivityRouter> log)
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
@@ -31,8 +31,11 @@ public sealed class BotActivityRouter(CardActionDispatcher dispatcher, IConversa
                 if (CardActionRequest.FromFallbackMessage(activity) is { } fallback)
                     await DeliverFallbackAsync(activity, await dispatcher.DispatchAsync(activity, fallback, correlationId, ct), ct);
                 else
-                    await TrySendAsync(activity, "help", async () => await sender.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!,
-                        Reply(activity, BotTexts.Help, WelcomeCard.Build(new WelcomeCardData(await UserNameAsync(activity, ct)))), ct));
+                {
+                    var command = BotCommands.Parse(activity.Text);
+                    await TrySendAsync(activity, "answer to " + command, async () => await sender.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!,
+                        await AnswerAsync(activity, command, ct), ct));
+                }
                 return Results.Ok();
 
             case ActivityTypes.ConversationUpdate:
@@ -49,6 +52,29 @@ public sealed class BotActivityRouter(CardActionDispatcher dispatcher, IConversa
                 return Results.Ok();
         }
     }
+
+    /// <summary>Help and settings are short texts; the tasks are a card of that person's open work.</summary>
+    private async Task<Activity> AnswerAsync(Activity message, BotCommand command, CancellationToken ct)
+    {
+        switch (command)
+        {
+            case BotCommand.Settings:
+                return Reply(message, BotTexts.Settings, (JsonObject?)null);
+            case BotCommand.MyTasks when !IsPersonal(message):
+                // A channel or group chat would show one person's tasks (customer references included) to everyone.
+                return Reply(message, BotTexts.MyTasksPersonalOnly, (JsonObject?)null);
+            case BotCommand.MyTasks:
+                var aad = message.From?.AadObjectId;
+                var person = string.IsNullOrWhiteSpace(aad) ? null : await staff.FindByAadObjectIdAsync(aad, ct);
+                if (person is null) return Reply(message, BotTexts.UnknownUser, (JsonObject?)null);
+                return Reply(message, null, MyTasksCard.Build(await tasks.LoadAsync(person, ct)));
+            default:
+                return Reply(message, BotTexts.Help, (JsonObject?)null);
+        }
+    }
+
+    private static bool IsPersonal(Activity a) =>
+        string.IsNullOrEmpty(a.Conversation?.ConversationType) || string.Equals(a.Conversation.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>One welcome per install activity: a redelivered installationUpdate (same id) sends nothing new.</summary>
     private async Task SendWelcomeOnceAsync(Activity install, CancellationToken ct)

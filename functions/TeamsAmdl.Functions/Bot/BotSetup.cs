@@ -24,6 +24,7 @@ public static class BotSetup
         services.AddSingleton<BotEventLog>();
         services.AddSingleton<CardActionRegistry>();
         services.AddSingleton<CardActionDispatcher>();
+        services.AddSingleton<MyTasks>();
         services.AddSingleton<BotActivityRouter>();
         // For BotMessageFunctions: the router is built only after a request is authenticated (see there).
         services.AddTransient(sp => new Lazy<BotActivityRouter>(sp.GetRequiredService<BotActivityRouter>));

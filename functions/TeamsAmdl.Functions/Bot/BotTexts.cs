@@ -3,9 +3,20 @@ namespace TeamsAmdl.Functions.Bot;
 /// <summary>Every German text the bot itself says (card texts live in cards/TeamsAmdl.Cards/Texts.cs).</summary>
 public static class BotTexts
 {
+    /// <summary>The answer to "hilfe" and to any text the bot does not know: short, the commands only (the manifest lists the same).</summary>
     public const string Help =
-        "Hallo! Ich bin der TeamsAmdl-Bot. Ich melde mich, wenn es zu Ihren Maßnahmen und Plätzen etwas Neues gibt. " +
-        "Freitext verstehe ich noch nicht – mit „Verbindung testen“ auf der Karte können Sie prüfen, ob die App Sie erreicht.";
+        "Ich bin der TeamsAmdl-Bot und melde mich, wenn es für Sie etwas zu tun gibt. Schreiben Sie mir:\n" +
+        "• „meine aufgaben“ – Ihre offenen Bewertungen, Wochenmeldungen und Platzanfragen\n" +
+        "• „einstellungen“ – worüber die App Sie benachrichtigt\n" +
+        "• „hilfe“ – diese Übersicht";
+
+    /// <summary>The answer to "einstellungen": only what exists today (no settings screen in the tab yet).</summary>
+    public const string Settings =
+        "Eine Einstellungsseite gibt es in Teams noch nicht. Als Integrationsfachkraft können Sie auf jeder Karte zu freien Plätzen " +
+        "eine Maßnahme mit „Stummschalten“ ausblenden und das auf derselben Karte mit „Stummschaltung aufheben“ zurücknehmen. " +
+        "Für welche Teams, Maßnahmearten und Orte Sie benachrichtigt werden, ändert derzeit die Koordination für Sie.";
+
+    public const string MyTasksPersonalOnly = "Ihre Aufgaben zeige ich nur im persönlichen Chat mit mir – schreiben Sie mir dort „meine aufgaben“.";
 
     public const string InvalidActivity = "Die Bot-Nachricht ist ungültig";
     public const string NotAuthenticated = "Die Bot-Anfrage ist nicht authentifiziert (kein gültiges Bot-Connector-Token).";

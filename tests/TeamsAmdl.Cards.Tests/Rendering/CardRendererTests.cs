@@ -42,6 +42,25 @@ public sealed class CardRendererTests(CardRenderer renderer, ITestOutputHelper o
         Assert.True(result.Height > 0);
     }
 
+    /// <summary>"meine aufgaben" with every section full: the buttons inside the body render in the Teams host.</summary>
+    [Fact]
+    public async Task My_tasks_card_with_full_sections_renders_without_problems()
+    {
+        var ratings = Enumerable.Range(1, MyTasksCard.MaxPerSection + 3)
+            .Select(i => new OpenRatingTask($"bw-{i}", $"MN-2025-00{i:00}", "Bildungswerk Nord gGmbH", new DateOnly(2025, 10, i), i, 18)).ToList();
+        var decisions = Enumerable.Range(1, 3)
+            .Select(i => new PlaceDecisionTask($"MN-2025-01{i:00}", "Aktivierung und berufliche Eingliederung – Perspektive 50plus", $"pr-{i}", $"K-7F3A-{i:0000}", "Jonas Becker"))
+            .ToList();
+        var card = MyTasksCard.Build(new MyTasksCardData("Erika Mustermann", ratings,
+            [new WeeklyInputTask("2025-W38", "KW 38/2025", ["MN-2025-0042", "MN-2025-0077"])], decisions));
+
+        var result = await renderer.RenderAsync(card.ToJson(), screenshotName: "_my-tasks-full");
+
+        Assert.True(result.Problems.Count == 0, string.Join("\n", result.Problems));
+        Assert.True(result.Rendered);
+        Assert.True(result.Height > 0);
+    }
+
     [Fact]
     public async Task Unknown_element_type_is_reported()
     {
@@ -132,7 +151,8 @@ public sealed class CardRendererTests(CardRenderer renderer, ITestOutputHelper o
                 new ChoiceSetInput("traeger", [new Choice("Bildungswerk Nord", "bwn"), new Choice("Lernwerk Süd", "lws")])
                     { Label = "Träger", Style = ChoiceInputStyle.Filtered, Placeholder = "Träger suchen" },
                 new ToggleInput("consent", "Ich stimme zu") { Value = "false", ValueOn = "ja", ValueOff = "nein" },
-                new DateInput("entry") { Label = "Einstieg", Min = new DateOnly(2025, 1, 1), Max = new DateOnly(2025, 12, 31), Value = new DateOnly(2025, 10, 1) })
+                new DateInput("entry") { Label = "Einstieg", Min = new DateOnly(2025, 1, 1), Max = new DateOnly(2025, 12, 31), Value = new DateOnly(2025, 10, 1) },
+                new ActionSet([new ExecuteAction(CardVerbs.MeasureRefresh, "Im Text") { AssociatedInputs = AssociatedInputs.None }]) { Spacing = Spacing.Small })
             .AddAction(
                 new ExecuteAction(CardVerbs.Ping, "Senden") { Data = new Dictionary<string, object?> { ["source"] = "test" }, Id = "send" },
                 new SubmitAction("Alt senden") { Data = new Dictionary<string, object?> { ["verb"] = "legacy" } },

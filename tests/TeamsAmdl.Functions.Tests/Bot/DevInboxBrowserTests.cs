@@ -62,9 +62,17 @@ public sealed class DevInboxBrowserTests(KestrelAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Install_then_ping_in_the_browser_replaces_the_WelcomeCard_with_the_PingResultCard()
+    public async Task Install_then_meine_aufgaben_in_the_browser_and_the_task_button_replaces_the_card_with_the_decision_card()
     {
         const string user = "betr-01";
+        var today = TeamsAmdl.Domain.BerlinCalendar.Today(app.Time);
+        var measure = (await app.Services.GetRequiredService<TeamsAmdl.Functions.Repositories.MeasureRepository>().ListAsync(today))
+            .First(m => m.Measure.BetreuerId == user).Measure;
+        await app.Services.GetRequiredService<TeamsAmdl.Functions.FreePlaces.PlaceRequestRepository>().AddAsync(new TeamsAmdl.Functions.FreePlaces.PlaceRequestEntity
+        {
+            PartitionKey = measure.Number, RowKey = "pr-browser-0001", IfkId = "ifk-anna-zimmermann", CustomerRef = "K-BRW-0001",
+            Status = nameof(TeamsAmdl.Domain.PlaceRequestStatus.Pending), RequestedAt = app.Time.GetUtcNow(),
+        }, CancellationToken.None);
         var clock = Stopwatch.StartNew();
         await using var browser = await BrowserFixture.LaunchAsync("inbox", 1280, 900);
         var page = await browser.NewPageAsync();
@@ -81,30 +89,44 @@ public sealed class DevInboxBrowserTests(KestrelAppFactory app) : IClassFixture<
         await Expect(cards).ToHaveCountAsync(1);
         await Expect(cards.First).ToContainTextAsync("Willkommen bei TeamsAmdl!");
         await Expect(cards.First).ToContainTextAsync("Hallo Katrin Fischer!");
+        await Expect(cards.First.GetByRole(AriaRole.Button, new() { Name = "Verbindung testen" })).ToHaveCountAsync(0); // no ping for end users
         await Expect(messages).ToHaveAttributeAsync("aria-busy", "false");
         await Expect(page.Locator(".card-problems")).ToHaveCountAsync(0); // the official renderer found nothing to report
 
-        await cards.First.GetByRole(AriaRole.Button, new() { Name = "Verbindung testen" }).ClickAsync();
-        await Expect(page.Locator("#status")).ToHaveTextAsync("Karte aktualisiert.");
+        // Unknown text: the short help, no second welcome card.
+        await page.Locator("#text").FillAsync("was geht?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Senden" }).ClickAsync();
+        await Expect(messages).ToContainTextAsync("meine aufgaben");
         await Expect(cards).ToHaveCountAsync(1);
-        await Expect(cards.First).ToContainTextAsync("Verbindung steht");
-        await Expect(cards.First).ToContainTextAsync("Angemeldet als");
-        await Expect(cards.First).ToContainTextAsync("Katrin Fischer");
-        await Expect(cards.First).Not.ToContainTextAsync("Willkommen");
+
+        await page.Locator("#text").FillAsync("meine aufgaben");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Senden" }).ClickAsync();
+        await Expect(cards).ToHaveCountAsync(2);
+        var tasks = cards.Filter(new() { HasText = "Platzanfragen zur Entscheidung" }); // the welcome card names the command too
+        await Expect(tasks).ToContainTextAsync("Meine Aufgaben");
+        await Expect(tasks).ToContainTextAsync("K-BRW-0001");
+        await Expect(page.Locator(".card-problems")).ToHaveCountAsync(0);
+
+        // The entry's own button (the innermost container holding the reference): Action.Execute replaces the card.
+        var entry = tasks.Locator(".ac-container").Filter(new() { HasText = "K-BRW-0001" }).Last;
+        await entry.GetByRole(AriaRole.Button, new() { Name = "Anfrage öffnen" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Karte aktualisiert.");
+        await Expect(cards).ToHaveCountAsync(2);
+        var decision = cards.Filter(new() { HasText = "K-BRW-0001" });
+        await Expect(decision).ToContainTextAsync("Platzanfrage entscheiden");
+        await Expect(decision.GetByRole(AriaRole.Button, new() { Name = "Bestätigen" })).ToBeVisibleAsync();
+        await Expect(cards.Filter(new() { HasText = "Platzanfragen zur Entscheidung" })).ToHaveCountAsync(0);
         await Expect(page.Locator(".card-problems")).ToHaveCountAsync(0);
 
         // Teams keeps the replaced card: after a reload the (edited) message still shows it.
         await page.GetByRole(AriaRole.Button, new() { Name = "Posteingang aktualisieren" }).ClickAsync();
         await Expect(messages).ToHaveAttributeAsync("aria-busy", "false");
-        await Expect(page.Locator(".message time").First).ToContainTextAsync("bearbeitet");
-        await Expect(cards).ToHaveCountAsync(1);
-        await Expect(cards.First).ToContainTextAsync("Verbindung steht");
+        await Expect(page.Locator(".message time").Filter(new() { HasText = "bearbeitet" })).ToHaveCountAsync(1);
+        await Expect(cards).ToHaveCountAsync(2);
+        await Expect(cards.Filter(new() { HasText = "Platzanfrage entscheiden" })).ToHaveCountAsync(1);
         await Expect(page.Locator(".card-problems")).ToHaveCountAsync(0);
 
-        var events = await app.Services.GetRequiredService<BotEventLog>().ListAsync(user, PingHandler.EventKind);
-        Assert.Single(events);
-
-        var screenshot = await browser.ScreenshotAsync(page, "inbox-ping.png");
+        var screenshot = await browser.ScreenshotAsync(page, "inbox-my-tasks.png");
         Assert.True(File.Exists(screenshot));
         browser.AssertNoProblems();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
