@@ -18,5 +18,23 @@
         return p.length === 3 ? p[2] + "." + p[1] + "." + p[0] : String(iso);
     }
 
-    window.TabDom = { $: $, el: el, formatDate: formatDate };
+    /** fetch with JSON in (options.json) and out: { ok, status, body } where body is the parsed JSON, the text, or null. */
+    async function fetchJson(url, headers, options) {
+        options = options || {};
+        headers = Object.assign({ "Accept": "application/json" }, options.headers || {}, headers || {});
+        var body = options.body;
+        if (options.json !== undefined) {
+            headers["Content-Type"] = "application/json";
+            body = JSON.stringify(options.json);
+        }
+        var response = await fetch(url, { method: options.method || "GET", headers: headers, body: body });
+        var text = await response.text();
+        var parsed = null;
+        if (text) {
+            try { parsed = JSON.parse(text); } catch (e) { parsed = text; }
+        }
+        return { ok: response.ok, status: response.status, body: parsed };
+    }
+
+    window.TabDom = { $: $, el: el, formatDate: formatDate, fetchJson: fetchJson };
 })();

@@ -26,20 +26,7 @@
 
     /** Calls the API; returns { ok, status, body }. */
     async function api(path, options) {
-        options = options || {};
-        var headers = Object.assign({ "Accept": "application/json" }, options.headers || {}, await authHeaders());
-        var body = options.body;
-        if (options.json !== undefined) {
-            headers["Content-Type"] = "application/json";
-            body = JSON.stringify(options.json);
-        }
-        var response = await fetch("/api" + path, { method: options.method || "GET", headers: headers, body: body });
-        var text = await response.text();
-        var parsed = null;
-        if (text) {
-            try { parsed = JSON.parse(text); } catch (e) { parsed = text; }
-        }
-        return { ok: response.ok, status: response.status, body: parsed };
+        return TabDom.fetchJson("/api" + path, await authHeaders(), options);
     }
 
     function problemText(res) {

@@ -22,20 +22,7 @@
     }
 
     async function api(path, options) {
-        options = options || {};
-        var headers = Object.assign({ "Accept": "application/json" }, await state.authHeaders(false));
-        var body;
-        if (options.json !== undefined) {
-            headers["Content-Type"] = "application/json";
-            body = JSON.stringify(options.json);
-        }
-        var response = await fetch(path, { method: options.method || "GET", headers: headers, body: body });
-        var text = await response.text();
-        var parsed = null;
-        if (text) {
-            try { parsed = JSON.parse(text); } catch (e) { parsed = text; }
-        }
-        return { ok: response.ok, status: response.status, body: parsed };
+        return TabDom.fetchJson(path, await state.authHeaders(false), options);
     }
 
     function problemText(res) {
