@@ -56,9 +56,9 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
             {
                 var requested = reason == ExitReason.Nichtantritt ? latest.Entry.AddDays(-1) : exitDate ?? today;
                 return recordedReason == reason && requested == recordedExit
-                    ? new PlaceChangeResult(false, $"Austritt von {reference} zum {recordedExit:dd.MM.yyyy} ist bereits erfasst ({Reason(recordedReason)}).")
+                    ? new PlaceChangeResult(false, $"Austritt von {reference} zum {recordedExit:dd.MM.yyyy} ist bereits erfasst ({recordedReason.German()}).")
                     : new PlaceChangeResult(false,
-                        $"Für {reference} ist bereits ein Austritt erfasst: zum {recordedExit:dd.MM.yyyy} ({Reason(recordedReason)}). " +
+                        $"Für {reference} ist bereits ein Austritt erfasst: zum {recordedExit:dd.MM.yyyy} ({recordedReason.German()}). " +
                         "Ein erfasster Austritt wird nicht überschrieben.", ErrorCode: ExitAlreadyRecorded);
             }
             var participation = state.Participations
@@ -92,7 +92,7 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
                 new TableTransactionAction(TableTransactionActionType.UpdateMerge, Bump(number, state), state.ETag),
                 new TableTransactionAction(TableTransactionActionType.UpdateMerge, row, ETag.All),
             ], ct);
-            return new PlaceChangeResult(true, $"Austritt von {reference} zum {exit:dd.MM.yyyy} erfasst ({Reason(reason)}).",
+            return new PlaceChangeResult(true, $"Austritt von {reference} zum {exit:dd.MM.yyyy} erfasst ({reason.German()}).",
                 snapshotBefore, from, $"{reference}|{StoredDate.Write(exit)}");
         }, MaxAttempts, Pause, ct);
     }
@@ -188,6 +188,4 @@ public sealed class PlaceStateChanges(Tables tables, MeasureRepository measures,
 
     private static TableEntity Bump(string number, MeasureState state) =>
         new(number, MeasureEntity.Row) { [nameof(MeasureEntity.AllocationVersion)] = state.AllocationVersion + 1 };
-
-    private static string Reason(ExitReason reason) => reason.German();
 }
