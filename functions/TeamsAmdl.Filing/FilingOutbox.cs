@@ -121,6 +121,12 @@ public sealed class FilingOutbox
         return row is null ? null : JobRow.ToJob(row);
     }
 
+    /// <summary>The document of a job as it was queued (checked against its hash), or null when job or blob are gone.</summary>
+    public async Task<BinaryData?> DocumentAsync(string jobId, CancellationToken cancellationToken = default) =>
+        await GetAsync(jobId, cancellationToken).ConfigureAwait(false) is { } job
+            ? await LoadContentAsync(job.ContentHash, cancellationToken).ConfigureAwait(false)
+            : null;
+
     /// <summary>All jobs, or those with <paramref name="status"/>, newest first (a table scan: for operators, the API and tests).</summary>
     public async Task<IReadOnlyList<FilingJob>> ListAsync(FilingStatus? status = null, CancellationToken cancellationToken = default)
     {

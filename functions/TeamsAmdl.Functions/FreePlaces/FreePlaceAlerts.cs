@@ -9,8 +9,13 @@ using Azure.Data.Tables;
 
 namespace TeamsAmdl.Functions.FreePlaces;
 
-/// <summary>What became of a change: whether it was announced, to how many IFKs, how many waiting requests were served first.</summary>
-public sealed record ChangeOutcome(string ChangeKey, bool Alerted, string Reason, int Recipients, int Promoted, bool Duplicate, int FreeAfter);
+/// <summary>
+/// What became of a change: whether it was announced, to how many IFKs, how many waiting requests were served first, and
+/// when the cards go out (<paramref name="DeliverAt"/>, <paramref name="Delivery"/>: a change outside working hours is held
+/// until the next working morning, and the answer says so).
+/// </summary>
+public sealed record ChangeOutcome(string ChangeKey, bool Alerted, string Reason, int Recipients, int Promoted, bool Duplicate, int FreeAfter,
+    DateTimeOffset? DeliverAt = null, string? Delivery = null);
 
 /// <summary>
 /// R-FREE-1/-3: turns a change of a measure into alerts. In order: serve the waiting list first
@@ -78,7 +83,7 @@ public sealed class FreePlaceAlerts(MeasureRepository measures, StaffRepository 
         var byId = everyone.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var subs = await subscriptions.ListAsync(byId, ct);
         var recipients = FreePlaceRecipients.Select(state.Measure, everyone, subs);
-        await FanOutAsync(number, changeKey, recipients, ct);
+        var sendAt = await FanOutAsync(number, changeKey, recipients, ct);
 
         await changes.UpdateEntityAsync(new TableEntity(number, rowKey)
         {
@@ -86,7 +91,9 @@ public sealed class FreePlaceAlerts(MeasureRepository measures, StaffRepository 
             [nameof(ChangeEntity.Recipients)] = recipients.Count,
         }, ETag.All, TableUpdateMode.Merge, ct);
         log.LogInformation("Change {Change} of {Measure}: {Free} free, {Count} IFKs notified", changeKey, number, after.Free, recipients.Count);
-        return new ChangeOutcome(changeKey, true, decision.Reason, recipients.Count, promoted, false, after.Free);
+        if (recipients.Count == 0) return new ChangeOutcome(changeKey, true, decision.Reason, 0, promoted, false, after.Free);
+        var delivery = Delivery.DeliveryTime.At(sendAt, time.GetUtcNow());
+        return new ChangeOutcome(changeKey, true, decision.Reason, recipients.Count, promoted, false, after.Free, delivery.DeliverAt, delivery.Delivery);
     }
 
     private static ChangeOutcome Duplicate(ChangeEntity c) =>
@@ -95,9 +102,10 @@ public sealed class FreePlaceAlerts(MeasureRepository measures, StaffRepository 
     /// <summary>
     /// Notes the change for each recipient on their scheduled card: creates the "flush" row with this change, or adds
     /// the change to the card already scheduled. New cards are announced to the alert worker with queue messages that
-    /// become visible when the cards are due, up to <see cref="FlushBatchSize"/> cards per message.
+    /// become visible when the cards are due, up to <see cref="FlushBatchSize"/> cards per message. Returns when new
+    /// cards are due (a card already scheduled goes out earlier, with this change on it).
     /// </summary>
-    public async Task FanOutAsync(string number, string changeKey, IReadOnlyList<Staff> recipients, CancellationToken ct)
+    public async Task<DateTimeOffset> FanOutAsync(string number, string changeKey, IReadOnlyList<Staff> recipients, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var sendAt = AlertBundling.SendAt(now, _options.BundlingWindow, _hours);
@@ -121,6 +129,7 @@ public sealed class FreePlaceAlerts(MeasureRepository measures, StaffRepository 
                 if (full is not null) await SendFlushMessageAsync(full, sendAt, token); // the first cards go out while the rest is planned
             });
         if (scheduled.Count > 0) await SendFlushMessageAsync(scheduled, sendAt, ct);
+        return sendAt;
     }
 
     /// <summary>Cards announced per queue message by a fan-out (a message is handled by one worker, its cards in parallel).</summary>

@@ -44,6 +44,22 @@ public sealed class FreePlacesOptions
     /// </summary>
     public int MaxCardsPerSecond { get; set; } = 50;
 
+    /// <summary>
+    /// Development only (ignored elsewhere, see <see cref="FreePlacesSetup"/>): alerts go out at once, without bundling
+    /// window and working hours, so a demo on Friday evening need not wait for Monday 07:30.
+    /// </summary>
+    public bool DeliverAtOnce { get; set; }
+
+    /// <summary>What <see cref="DeliverAtOnce"/> changes: no bundling window, every hour of every day a working hour.</summary>
+    public void ApplyDeliverAtOnce()
+    {
+        BundlingWindow = TimeSpan.Zero;
+        WorkingDays = string.Join(',', Enum.GetNames<DayOfWeek>());
+        WorkingHoursStart = "00:00";
+        WorkingHoursEnd = "24:00";
+        Holidays = "";
+    }
+
     public WorkingHours ToWorkingHours() => WorkingHours.Create(
         WorkingDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => Enum.Parse<DayOfWeek>(d, true)),
         TimeOnly.ParseExact(WorkingHoursStart, "HH:mm", CultureInfo.InvariantCulture),

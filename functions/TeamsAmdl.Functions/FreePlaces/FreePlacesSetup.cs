@@ -19,6 +19,13 @@ public static class FreePlacesSetup
         var services = builder.Services;
         var config = builder.Configuration;
         services.Configure<FreePlacesOptions>(config.GetSection(FreePlacesOptions.Section));
+        // FreePlaces:DeliverAtOnce works in Development only: in every other environment the setting is switched off here.
+        var atOnce = builder.Environment.IsDevelopment() && config.GetValue<bool>(FreePlacesOptions.Section + ":" + nameof(FreePlacesOptions.DeliverAtOnce));
+        services.PostConfigure<FreePlacesOptions>(o =>
+        {
+            if (atOnce) o.ApplyDeliverAtOnce();
+            else o.DeliverAtOnce = false;
+        });
         services.AddSingleton<FreePlacesStore>();
         services.AddSingleton<SubscriptionRepository>();
         services.AddSingleton<SubscriptionChanges>();

@@ -9,6 +9,12 @@ namespace TeamsAmdl.Functions.Ratings;
 /// <param name="Kind">WaehrendDerMassnahme, NachMassnahmeende or Anlassbezogen (default WaehrendDerMassnahme).</param>
 public sealed record NewRatingRequest(string? MeasureNumber, string? TemplateId, string? Kind, IReadOnlyList<string>? AssessorIds, string? Note);
 
+/// <summary>Someone who can be asked to rate (tab: the assessor choice).</summary>
+public sealed record AssessorView(string Id, string Name);
+
+/// <summary>Answer of "jetzt erinnern": who was reminded and when the cards arrive.</summary>
+public sealed record RemindResult(string RatingId, IReadOnlyList<string> Reminded, Delivery.DeliveryTime Delivery);
+
 /// <summary>A template as JSON (storage and API).</summary>
 public sealed record TemplateDto(
     string? Id,

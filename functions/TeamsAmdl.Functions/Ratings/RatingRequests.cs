@@ -64,6 +64,8 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
             if (string.IsNullOrWhiteSpace(s.AadObjectId)) return Problem(400, "not_reachable", RatingTexts.NotReachable(s.DisplayName));
             assessors.Add(s);
         }
+        if (await OpenRequestForAsync(measure.Number, ids, ct) is { } open)
+            return Problem(409, "duplicate_request", RatingTexts.OpenRequestExists(open.Name, open.Request.Id, open.Request.SentOn));
 
         var sent = sentAt ?? time.GetUtcNow();
         var traegerName = (await traeger.GetAsync(measure.TraegerId, ct))?.Name ?? measure.TraegerId;
@@ -135,6 +137,55 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
             }
         }
         return (null, 409, "busy", RatingTexts.Busy);
+    }
+
+    /// <summary>
+    /// The open request of this measure that already asks one of <paramref name="assessorIds"/> (issue 14: the tab and
+    /// the API never send the same assessor two open questionnaires for one measure). Open requests of a measure are few:
+    /// one filtered query on the request rows.
+    /// </summary>
+    public async Task<(RatingRequestRow Request, string Name)?> OpenRequestForAsync(string measureNumber, IReadOnlyCollection<string> assessorIds,
+        CancellationToken ct)
+    {
+        string? continuation = null;
+        do
+        {
+            var page = await store.PageRequestsAsync(measureNumber, RatingStatus.Open, 1000, continuation, ct);
+            if (page is null) return null;
+            foreach (var row in page.Items.Select(RatingRequestRow.From))
+                if (row.AssessorIds.FirstOrDefault(assessorIds.Contains) is { } assessor)
+                {
+                    var a = (await store.LoadAsync(row.Id, ct))?.AssignmentOf(assessor);
+                    return (row, a?.AssessorName ?? assessor);
+                }
+            continuation = page.Continuation;
+        } while (continuation is not null);
+        return null;
+    }
+
+    public static string ReminderNowKey(string ratingId, string assessorId, string click) => $"rating:{ratingId}:{assessorId}:remind:{click}";
+
+    /// <summary>
+    /// "jetzt erinnern" in the tab: the reminder card now to every assessor who has not submitted. Idempotent per click:
+    /// the tab sends one <c>Idempotency-Key</c> per click, which becomes part of the outbox key (a retried click sends
+    /// nothing twice, a new click reminds again). Without a key every call is a new click.
+    /// </summary>
+    public async Task<Outcome<RemindResult>> RemindAsync(string ratingId, Staff by, string? clickKey, CancellationToken ct)
+    {
+        var s = await store.LoadAsync(ratingId, ct);
+        if (s is null) return Outcome<RemindResult>.Fail(404, "unknown_request", RatingTexts.UnknownRequest(ratingId));
+        if (s.Request.Status == RatingStatus.Closed) return Outcome<RemindResult>.Fail(409, "already_closed", RatingTexts.AlreadyClosed);
+        var open = s.Assignments.Where(a => a.Status == RatingStatus.Open).OrderBy(a => a.AssessorName, StringComparer.CurrentCulture).ToList();
+        if (open.Count == 0) return Outcome<RemindResult>.Fail(409, "nobody_open", RatingTexts.NobodyToRemind);
+        var click = string.IsNullOrWhiteSpace(clickKey)
+            ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(by.Id + "|" + clickKey.Trim())))[..12];
+        var today = BerlinCalendar.Today(time);
+        await proactive.Value.SendCardAsync(open.Select(a => (ToStaff(a), ReminderNowKey(ratingId, a.AssessorId, click))),
+            to => RatingCards.Reminder(s.Request, open.First(a => a.AssessorId == to.Id), today), ct);
+        log.LogInformation("Bewertungsanfrage {Rating}: {Count} Erinnerungen von {User}", ratingId, open.Count, by.Id);
+        return Outcome<RemindResult>.Success(new RemindResult(ratingId, open.Select(a => a.AssessorName).ToList(),
+            Delivery.DeliveryTime.At(time.GetUtcNow(), time.GetUtcNow())));
     }
 
     /// <summary>The staff member as far as the outbox needs it (id, name, AAD object id).</summary>

@@ -42,6 +42,11 @@ public static class RatingTexts
     public static string InvalidVersion(string raw) => $"Die Version „{raw}“ ist keine ganze Zahl ab 1.";
     public static string UnknownRequest(string id) => $"Die Bewertungsanfrage „{id}“ gibt es nicht.";
     public const string NotYourRequest = "Diese Bewertungsanfrage ist nicht an Sie gerichtet.";
+    public static string OpenRequestExists(string assessor, string ratingId, DateOnly sentOn) =>
+        $"Für diese Maßnahme ist bereits eine offene Bewertungsanfrage an {assessor} unterwegs ({ratingId}, gesendet am " +
+        $"{sentOn.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)}). Sie wurde nicht noch einmal angelegt; bitte die offene Anfrage nutzen oder zuerst schließen.";
+    public const string NobodyToRemind = "Alle Bewerter:innen haben bereits geantwortet; niemand muss erinnert werden.";
+    public const string NoDocument = "Für diese Bewertung ist (noch) kein Bewertungsbogen abgelegt.";
     public const string AlreadyClosed = "Die Bewertungsanfrage ist bereits geschlossen.";
     public static string VersionExists(string id, int version) =>
         $"Den Fragebogen „{id}“ gibt es schon in Version {version}. Bitte die aktuelle Version laden und erneut speichern.";

@@ -8,7 +8,7 @@ using TeamsAmdl.Storage;
 namespace TeamsAmdl.Functions.Ratings.Functions;
 
 /// <summary>Rating requests (R-RATE-1): coordinators create and close; an assessor sees only their own part (R-SEC-2).</summary>
-public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore store, StaffRepository staff, TimeProvider time)
+public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore store, TemplateStore templates, StaffRepository staff, TimeProvider time)
 {
     /// <summary>POST api/ratings/requests: 201, or 200 for a repeated Idempotency-Key.</summary>
     [Function("ratings-request-create")]
@@ -23,7 +23,7 @@ public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore 
         var outcome = await requests.CreateAsync(me, body.Value!, req.Headers["Idempotency-Key"].ToString(), cancellationToken);
         if (outcome.Request is null) return ProblemResponses.Problem(outcome.Status, outcome.Code!, outcome.Message!);
         var s = await store.LoadAsync(outcome.Request.Id, cancellationToken);
-        return RatingApi.Json(RatingApi.View(s!, null, BerlinCalendar.Today(time)), outcome.Created ? 201 : 200);
+        return RatingApi.Json(RatingApi.View(s!, null, time.GetUtcNow()), outcome.Created ? 201 : 200);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore 
         if (rows is null) return PageQuery.InvalidContinuation();
         var requests = rows.Items.Select(RatingRequestRow.From).Where(r => coordinator || r.AssessorIds.Contains(user.StaffId)).ToList();
         var assignments = await store.AssignmentsOfAsync(requests.Select(r => r.Id), cancellationToken);
-        var today = BerlinCalendar.Today(time);
+        var now = time.GetUtcNow();
         var visible = requests
             .Select(r => new RatingSnapshot(r, assignments[r.Id].ToList(), new Dictionary<string, IReadOnlyDictionary<int, PageRow>>(),
                 new Dictionary<string, JustificationsRow>()))
@@ -58,7 +58,7 @@ public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore 
             .Where(s => coordinator || s.AssignmentOf(user.StaffId) is not null)
             .OrderByDescending(s => s.Request.SentAt)
             .ToList();
-        return PageQuery.Json(req, new TablePage<RatingSnapshot>(visible, rows.Continuation), s => RatingApi.View(s, coordinator ? null : user.StaffId, today),
+        return PageQuery.Json(req, new TablePage<RatingSnapshot>(visible, rows.Continuation), s => RatingApi.View(s, coordinator ? null : user.StaffId, now),
             TemplateStore.Json);
     }
 
@@ -74,7 +74,8 @@ public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore 
         var coordinator = RatingApi.IsCoordinator(req.HttpContext.User);
         if (!coordinator && s.AssignmentOf(user.StaffId) is null)
             return ProblemResponses.Problem(403, "not_your_request", RatingTexts.NotYourRequest);
-        return RatingApi.Json(RatingApi.View(s, coordinator ? null : user.StaffId, BerlinCalendar.Today(time), withAnswers: true));
+        var template = await templates.GetAsync(s.Request.TemplateId, s.Request.TemplateVersion, cancellationToken);
+        return RatingApi.Json(RatingApi.View(s, coordinator ? null : user.StaffId, time.GetUtcNow(), withAnswers: true, template));
     }
 
     /// <summary>POST api/ratings/requests/{id}/close: open assignments become Closed, later input is refused.</summary>
@@ -88,6 +89,6 @@ public sealed class RatingRequestFunctions(RatingRequests requests, RatingStore 
         if (me is null) return RatingApi.Forbidden();
         var (request, status, code, message) = await requests.CloseAsync(id, me, cancellationToken);
         if (status != 200) return ProblemResponses.Problem(status, code!, message!);
-        return RatingApi.Json(RatingApi.View((await store.LoadAsync(request!.Id, cancellationToken))!, null, BerlinCalendar.Today(time)));
+        return RatingApi.Json(RatingApi.View((await store.LoadAsync(request!.Id, cancellationToken))!, null, time.GetUtcNow()));
     }
 }
