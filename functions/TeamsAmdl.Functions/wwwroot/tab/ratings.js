@@ -177,6 +177,7 @@
             return;
         }
         revokeLinks();
+        show("rt-form-error", null);
         var r = res.body;
         state.selected = r;
         $("rt-detail-title").textContent = "Bewertungsanfrage: " + r.measureTitle + " (" + r.measureNumber + ")";
