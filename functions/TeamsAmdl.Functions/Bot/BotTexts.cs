@@ -10,11 +10,11 @@ public static class BotTexts
         "• „einstellungen“ – worüber die App Sie benachrichtigt\n" +
         "• „hilfe“ – diese Übersicht";
 
-    /// <summary>The answer to "einstellungen": only what exists today (no settings screen in the tab yet).</summary>
+    /// <summary>The answer to "einstellungen": where the settings are (the tab's IFK section, issue 14).</summary>
     public const string Settings =
-        "Eine Einstellungsseite gibt es in Teams noch nicht. Als Integrationsfachkraft können Sie auf jeder Karte zu freien Plätzen " +
-        "eine Maßnahme mit „Stummschalten“ ausblenden und das auf derselben Karte mit „Stummschaltung aufheben“ zurücknehmen. " +
-        "Für welche Teams, Maßnahmearten und Orte Sie benachrichtigt werden, ändert derzeit die Koordination für Sie.";
+        "Ihre Benachrichtigungen über freie Plätze stellen Sie als Integrationsfachkraft in der Registerkarte „Maßnahmeinfo“ ein, " +
+        "Abschnitt „Meine Benachrichtigungen über freie Plätze“: Teams, Maßnahmearten und Orte, stummgeschaltete Maßnahmen (mit „Rückgängig“) " +
+        "und wann Meldungen zugestellt werden. Auf jeder Karte zu freien Plätzen können Sie eine Maßnahme auch direkt stummschalten.";
 
     public const string MyTasksPersonalOnly = "Ihre Aufgaben zeige ich nur im persönlichen Chat mit mir – schreiben Sie mir dort „meine aufgaben“.";
 

@@ -179,7 +179,8 @@ public sealed class RatingBadInputTests(BotAppFactory app) : IClassFixture<BotAp
     public async Task After_submission_pages_cannot_be_changed()
     {
         const string assessor = "betr-08";
-        var (status, body) = await app.CreateRequestAsync("962-E-2026-0108", [assessor]);
+        // Not 0108: the demo data already asks betr-08 about it (bw-demo-0108), and one open request per measure and assessor is the rule.
+        var (status, body) = await app.CreateRequestAsync("962-E-2026-0105", [assessor]);
         Assert.Equal(201, status);
         var id = (string)body["id"]!;
         var page1 = Card(await app.InvokeAsync(assessor, CardVerbs.RatingOpen, new JsonObject { ["ratingId"] = id }));

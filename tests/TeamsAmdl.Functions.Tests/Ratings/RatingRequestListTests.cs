@@ -16,10 +16,11 @@ public sealed class RatingRequestListTests(AppFactory app) : IClassFixture<AppFa
     private const string Measure = "962-E-2026-0103";
     private const string Assessor = "betr-05";
 
-    private async Task<List<string>> CreateAsync(int count, string measure = Measure, string assessor = Assessor)
+    /// <summary>One request per assessor (one open request per measure and assessor is the rule).</summary>
+    private async Task<List<string>> CreateAsync(string measure, params string[] assessors)
     {
         var ids = new List<string>();
-        for (var i = 0; i < count; i++)
+        foreach (var assessor in assessors)
         {
             var (status, body) = await app.CreateRequestAsync(measure, [assessor]);
             Assert.Equal(201, status);
@@ -57,7 +58,7 @@ public sealed class RatingRequestListTests(AppFactory app) : IClassFixture<AppFa
     [Fact]
     public async Task Pages_follow_the_continuation_token_and_together_hold_every_request_once()
     {
-        var created = await CreateAsync(5);
+        var created = await CreateAsync(Measure, "betr-01", "betr-02", "betr-03", "betr-04", Assessor);
         var (first, token) = await PageAsync(Coordinator, $"?measure={Measure}&max=2");
         Assert.Equal(2, first.Count);
         Assert.NotNull(token);
@@ -73,15 +74,21 @@ public sealed class RatingRequestListTests(AppFactory app) : IClassFixture<AppFa
     public async Task Measure_and_status_filter_on_the_server_and_an_assessor_sees_only_their_own_on_every_page()
     {
         const string other = "962-E-2026-0106";
-        var open = await CreateAsync(3, other, "betr-06");
-        var mine = await CreateAsync(2, other, Assessor);
+        var open = await CreateAsync(other, "betr-06", "betr-07", "betr-08");
+        // Two requests to the same assessor: the first is closed before the second is sent (no two open ones).
+        var mine = await CreateAsync(other, Assessor);
         using (var coordinator = app.ClientAs(Coordinator))
+        {
             Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/ratings/requests/{open[0]}/close", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/ratings/requests/{mine[0]}/close", null)).StatusCode);
+        }
+        mine.AddRange(await CreateAsync(other, Assessor));
 
         var byMeasure = await AllPagesAsync(Coordinator, $"?measure={other}", 2);
         Assert.Equal(open.Concat(mine).Order(StringComparer.Ordinal), byMeasure.Order(StringComparer.Ordinal));
-        Assert.Equal([open[0]], await AllPagesAsync(Coordinator, $"?measure={other}&status=Closed", 1));
-        Assert.Equal(open.Skip(1).Concat(mine).Order(StringComparer.Ordinal),
+        Assert.Equal(new[] { open[0], mine[0] }.Order(StringComparer.Ordinal),
+            (await AllPagesAsync(Coordinator, $"?measure={other}&status=Closed", 1)).Order(StringComparer.Ordinal));
+        Assert.Equal(open.Skip(1).Append(mine[1]).Order(StringComparer.Ordinal),
             (await AllPagesAsync(Coordinator, $"?measure={other}&status=open", 1)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(open[0], await AllPagesAsync(Coordinator, "?status=Open", 3));
 
