@@ -71,7 +71,7 @@ public sealed class ParticipantsBrowserTests(FreePlacesKestrelFactory app) : ICl
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Austritt speichern" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page.Locator("#participants-message")).ToContainTextAsync("Austritt von TN-0104-01 zum 20.11.2026 erfasst (Abbruch).");
-        await Expect(page.Locator("#participants-message")).ToContainTextAsync("Die IFKs werden über den freien Platz informiert.");
+        await Expect(page.Locator("#participants-message")).ToContainTextAsync("Die IFKs werden über den freien Platz informiert (wird sofort zugestellt).");
         var left = page.Locator("#participants-table tr[data-ref='TN-0104-01']");
         await Expect(left).ToContainTextAsync("ausgetreten (Abbruch)");
         await Expect(left.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);

@@ -216,7 +216,11 @@
             }
             $("exit-dialog").close();
             await load(state.measure.number);
-            message(res.body.message + (res.body.alert && res.body.alert.alerted ? " Die IFKs werden über den freien Platz informiert." : ""));
+            // Honest timing (issue 14): outside working hours the alert is held, and the message says until when.
+            var alert = res.body.alert;
+            message(res.body.message + (alert && alert.alerted
+                ? " Die IFKs werden über den freien Platz informiert" + (alert.delivery ? " (" + alert.delivery + ")." : ".")
+                : ""));
         } finally {
             save.disabled = false;
         }
