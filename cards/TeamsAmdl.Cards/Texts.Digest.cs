@@ -80,6 +80,8 @@ public static partial class CardTexts
             $"Woche vom {Common.Date(monday)} bis {Common.Date(sunday)} · veröffentlicht von {publishedBy}";
 
         public const string PreviewBadge = "Vorschau – noch nicht veröffentlicht";
+        public static string PreviewPublished(DateTimeOffset at) => $"Vorschau – veröffentlicht am {Common.DateTimeForClient(at)}";
+        public static string Correction(DateTimeOffset earlier) => $"Korrektur: ersetzt die Maßnahmeinfo vom {Common.DateTimeForClient(earlier)}";
         public static string Part(int part, int parts) => $"Teil {part} von {parts}";
         public static string PublishedAt(DateTimeOffset at) => $"Stand {Common.DateTimeForClient(at)}";
 

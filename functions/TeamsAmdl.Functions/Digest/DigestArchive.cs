@@ -77,6 +77,28 @@ public sealed class DigestArchive(BlobServiceClient blobs, IConfiguration config
         }
     }
 
+    public static string FilingJobsBlob(string id) => $"filing/{id}.json";
+
+    /// <summary>The e-Akte jobs of a publication (filing outbox job ids): the progress display reads their state.</summary>
+    public async Task SaveFilingJobsAsync(string id, IReadOnlyList<string> jobIds, CancellationToken ct)
+    {
+        var blob = (await ContainerAsync(ct)).GetBlobClient(FilingJobsBlob(id));
+        await blob.UploadAsync(BinaryData.FromObjectAsJson(jobIds, Json), overwrite: true, ct); // a repeated run queues the same jobs
+    }
+
+    public async Task<IReadOnlyList<string>> LoadFilingJobsAsync(string id, CancellationToken ct)
+    {
+        var blob = (await ContainerAsync(ct)).GetBlobClient(FilingJobsBlob(id));
+        try
+        {
+            return (await blob.DownloadContentAsync(ct)).Value.Content.ToObjectFromJson<string[]>(Json) ?? [];
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Stores the digest's PDF (history download); returns the blob name.</summary>
     public async Task<string> SaveDocumentAsync(DigestSnapshot snapshot, byte[] pdf, CancellationToken ct)
     {

@@ -24,6 +24,9 @@ public static class DigestSetup
         s.AddSingleton<ChannelPoster>();
         s.AddSingleton<DigestFiling>();
         s.AddSingleton<DigestPublisher>();
+        s.AddSingleton<DigestPublishQueue>();
+        s.AddSingleton<DigestPublishJob>();
+        s.AddSingleton<DigestProgress>();
         s.AddTimerJob<WeeklyInputJob>();
         s.AddCardActionHandler<DigestInputSubmitHandler>();
         s.AddCardActionHandler<DigestInputEditHandler>();
