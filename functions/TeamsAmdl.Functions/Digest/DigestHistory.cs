@@ -60,8 +60,10 @@ public sealed class DigestEntity : ITableEntity
     public string? JobError { get; set; }
     /// <summary>When the job was queued last (a Queued job that never started is offered for retry).</summary>
     public DateTimeOffset? JobQueuedAt { get; set; }
-    /// <summary>1:1 messages queued in the outbox (recipients × their parts).</summary>
+    /// <summary>1:1 messages queued in the outbox (each recipient's parts summed).</summary>
     public int Messages { get; set; }
+    /// <summary>Most 1:1 messages one person got (their personal digest, <see cref="PersonalDigestBuilder"/>).</summary>
+    public int PersonalParts { get; set; }
     /// <summary>The week had been published before and this publication was sent as a correction.</summary>
     public bool Correction { get; set; }
     /// <summary>Final counts, written once every message and document is final (the history shows them).</summary>

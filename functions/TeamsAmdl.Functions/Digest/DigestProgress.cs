@@ -31,6 +31,7 @@ public sealed record PublishProgress(
     IReadOnlyList<string> Problems,
     bool CanRetry,
     int Parts,
+    int PersonalParts,
     bool Condensed,
     int Recipients,
     int RecipientsWithoutTeams,
@@ -97,7 +98,7 @@ public sealed class DigestProgress(DigestHistory history, DigestArchive archive,
             _ => DigestTexts.Progress(messages.Done, messages.Total, documents.Done, documents.Total),
         };
         return new PublishProgress(row.RowKey, row.Week, WeekKey.Parse(row.Week).Label, job, finished, complete, percent, text, messages, documents,
-            channels, problems, canRetry, row.Parts, row.Condensed, row.Recipients, row.RecipientsWithoutTeams, row.DocumentName ?? "",
+            channels, problems, canRetry, row.Parts, row.PersonalParts, row.Condensed, row.Recipients, row.RecipientsWithoutTeams, row.DocumentName ?? "",
             row.FilingDocuments, row.FilingProblemList, row.Missing, row.Correction, row.PublishedAt, DigestTexts.PublishedOn(row.PublishedAt));
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TeamsAmdl.Domain;
+using TeamsAmdl.Domain.Digest;
 using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Functions.FreePlaces;
 using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Digest;
@@ -18,6 +20,8 @@ public sealed class DigestPublishJob(
     DigestHistory history,
     DigestArchive archive,
     DigestBuilder builder,
+    PersonalDigestBuilder personal,
+    SubscriptionRepository subscriptions,
     DigestFiling filing,
     ChannelPoster channels,
     StaffRepository staff,
@@ -57,6 +61,20 @@ public sealed class DigestPublishJob(
         }
     }
 
+    private sealed record AudienceOf(string Key, (DigestAudience Audience, string Label) Value);
+
+    /// <summary>An IFK's digest follows their free-place subscription (default: their team); anybody else's their team.</summary>
+    private static AudienceOf Audience(Staff s, IReadOnlyDictionary<string, FreePlaceSubscription> subscribed, IReadOnlyDictionary<string, string> teamNames)
+    {
+        var team = teamNames.GetValueOrDefault(s.TeamId, DigestTexts.OwnTeam);
+        if (!s.Has(StaffRole.Ifk)) return new AudienceOf("team:" + s.TeamId, (DigestAudience.Team(s.TeamId), team));
+        var subscription = subscribed.GetValueOrDefault(s.Id) ?? FreePlaceSubscription.DefaultFor(s);
+        var audience = DigestAudience.Of(subscription);
+        var plainTeam = subscription.Teams.Count == 1 && subscription.Locations.Count == 0 && subscription.Kinds.Count == 0;
+        var label = plainTeam ? teamNames.GetValueOrDefault(subscription.Teams.First(), DigestTexts.OwnTeam) : DigestTexts.Subscription;
+        return new AudienceOf(audience.Key + "#" + label, (audience, label));
+    }
+
     private async Task DeliverAsync(DigestEntity row, DigestSnapshot snapshot, CancellationToken ct)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -73,15 +91,28 @@ public sealed class DigestPublishJob(
         var reachable = recipients.Where(s => !string.IsNullOrWhiteSpace(s.AadObjectId) && s.Active).ToList();
         row.Recipients = reachable.Count;
         row.RecipientsWithoutTeams = recipients.Count - reachable.Count;
-        row.Messages = reachable.Count * parts.Cards.Count;
-
-        // 1:1 through the outbox: keys per digest, part and person, so a repeated run queues nothing twice.
+        // 1:1: each person their own digest (issue 14): the measures of their free-place subscription (IFK) or team
+        // (Teamleitung) first, at most MaxPersonalParts messages. Built once per distinct audience.
+        // Keys per digest, part and person, so a repeated run queues nothing twice.
+        var messages = 0;
+        var personalParts = 0;
         if (reachable.Count > 0)
         {
             var proactive = bot.Value;
-            await Task.WhenAll(parts.Cards.Select((card, p) =>
-                proactive.SendCardAsync(reachable.Select(s => (s, $"digest:{row.RowKey}:{p + 1:D2}:{s.Id}")), _ => card, ct)));
+            var subscribed = await subscriptions.ListAsync(everyone.ToDictionary(s => s.Id, StringComparer.Ordinal), ct);
+            var teamNames = snapshot.Entries.GroupBy(e => e.TeamId).ToDictionary(g => g.Key, g => g.First().TeamName, StringComparer.Ordinal);
+            foreach (var group in reachable.Select(s => (Staff: s, Audience: Audience(s, subscribed, teamNames))).GroupBy(x => x.Audience.Key))
+            {
+                var (audience, label) = group.First().Audience.Value;
+                var mine = personal.Build(snapshot, audience, label);
+                personalParts = Math.Max(personalParts, mine.Cards.Count);
+                messages += mine.Cards.Count * group.Count();
+                await Task.WhenAll(mine.Cards.Select((card, p) =>
+                    proactive.SendCardAsync(group.Select(x => (x.Staff, $"digest:{row.RowKey}:{p + 1:D2}:{x.Staff.Id}")), _ => card, ct)));
+            }
         }
+        row.Messages = messages;
+        row.PersonalParts = personalParts;
         var directMs = watch.ElapsedMilliseconds - buildMs;
 
         var outcomes = new List<ChannelOutcome>();

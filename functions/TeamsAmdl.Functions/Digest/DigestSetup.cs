@@ -21,6 +21,7 @@ public static class DigestSetup
         s.AddSingleton<WeekService>();
         s.AddSingleton<WeeklyInputCards>();
         s.AddSingleton<DigestBuilder>();
+        s.AddSingleton<PersonalDigestBuilder>();
         s.AddSingleton<ChannelPoster>();
         s.AddSingleton<DigestFiling>();
         s.AddSingleton<DigestPublisher>();

@@ -87,6 +87,9 @@ public static class DigestTexts
     public static string Progress(int sent, int messages, int filed, int documents) =>
         $"{sent} von {messages} zugestellt · {filed} von {documents} {(documents == 1 ? "Dokument" : "Dokumenten")} abgelegt";
 
+    public const string OwnTeam = "Ihr Team";
+    public const string Subscription = "Ihr Abo freier Plätze";
+
     public const string JobQueued = "Die Veröffentlichung ist eingeplant und beginnt gleich.";
     public const string JobRunning = "Die Nachrichten werden erstellt und eingereiht.";
     public const string JobFailed =

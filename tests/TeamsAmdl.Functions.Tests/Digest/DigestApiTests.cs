@@ -362,8 +362,11 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(parts, posted.Count);
         Assert.All(posted, a => Assert.Contains("Maßnahmeinfo KW 47/2026", a.Text()));
         // 1:1: queued in the outbox, one key per digest, part and person; delivered by the worker (the progress counted them).
-        Assert.Equal(4 * parts, (int)result["messages"]!["done"]!);
-        Assert.Equal($"{4 * parts} von {4 * parts} zugestellt · 26 von 26 Dokumenten abgelegt", (string?)result["text"]);
+        // Each Teamleitung gets their own digest (their team's measures first), one message for 26 measures.
+        var personalParts = (int)result["personalParts"]!;
+        Assert.Equal(1, personalParts);
+        Assert.Equal(4, (int)result["messages"]!["done"]!);
+        Assert.Equal("4 von 4 zugestellt · 26 von 26 Dokumenten abgelegt", (string?)result["text"]);
         var outbox = app.Service<Proactive>().Outbox;
         Assert.NotNull(await outbox.GetAsync($"digest:{publishId}:01:tl-wolf"));
         await app.DrainOutboxAsync();
@@ -391,7 +394,7 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         var history = (await client.GetFromJsonAsync<JsonArray>("/api/digest/history"))!;
         var item = history.Single(h => (string?)h!["id"] == publishId)!;
         Assert.Equal("26 Dokumente für die e-Akte vorgemerkt", (string?)item["filingStatus"]);
-        Assert.Equal(4 * parts, (int)item["deliveredMessages"]!); // the final counts
+        Assert.Equal(4, (int)item["deliveredMessages"]!); // the final counts
         Assert.Equal(26, (int)item["filedDocuments"]!);
         var detail = (await app.ClientAs("ifk-anna-zimmermann").GetFromJsonAsync<JsonObject>($"/api/digest/history/{publishId}"))!;
         Assert.Equal(parts, detail["parts"]!.AsArray().Count);
@@ -404,7 +407,7 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(publishId, (string?)again["id"]);
         Assert.Equal(parts, (await app.InboxAsync("conversation:" + DigestTestSupport.ChannelId)).Count);
         await app.DrainOutboxAsync();
-        Assert.Equal(parts, (await app.InboxAsync(DigestTestSupport.Aad("tl-wolf"))).Count(a => a.Text().Contains("Maßnahmeinfo KW 47/2026")));
+        Assert.Equal(personalParts, (await app.InboxAsync(DigestTestSupport.Aad("tl-wolf"))).Count(a => a.Text().Contains("Maßnahmeinfo KW 47/2026")));
     }
     /// <summary>
     /// Issue 12: a well-formed week outside the supported range (0001-W01 answered 500 from WeekKey.Previous, 9999-W52,

@@ -33,7 +33,7 @@ public sealed class DigestPublicationTests(AppFactory app) : IClassFixture<AppFa
         var progress = await app.WaitForPublicationAsync(client, publishId);
         Assert.True((bool)progress["complete"]!, progress.ToJsonString());
         Assert.Equal(100, (int)progress["percent"]!);
-        var messages = 4 * (int)progress["parts"]!;
+        var messages = 4 * (int)progress["personalParts"]!; // 4 Teamleitungen, each their own digest
         Assert.Equal($"{messages} von {messages} zugestellt · 26 von 26 Dokumenten abgelegt", (string?)progress["text"]);
         Assert.Equal("veröffentlicht am 21.11.2026, 11:00 Uhr", (string?)progress["publishedText"]);
         Assert.False((bool)progress["canRetry"]!);
@@ -74,7 +74,7 @@ public sealed class DigestPublicationTests(AppFactory app) : IClassFixture<AppFa
         var publishId = Guid.NewGuid().ToString();
         var first = await app.PublishAndWaitAsync(client, "2026-W47",
             new { publishId, teamleitung = true, confirmMissing = true, correction = true });
-        var parts = (int)first["parts"]!;
+        var parts = (int)first["personalParts"]!;
         var sent = (await app.InboxAsync(DigestTestSupport.Aad("tl-wolf"))).Count(a => a.Text().Contains("Maßnahmeinfo KW 47/2026"));
 
         // The run failed (e.g. storage unreachable on its last attempt).
@@ -95,7 +95,7 @@ public sealed class DigestPublicationTests(AppFactory app) : IClassFixture<AppFa
         while ((string?)done["job"] != "Done");
         Assert.True((bool)done["complete"]!, done.ToJsonString());
         Assert.Equal(sent, (await app.InboxAsync(DigestTestSupport.Aad("tl-wolf"))).Count(a => a.Text().Contains("Maßnahmeinfo KW 47/2026")));
-        Assert.Equal(parts, (int)done["parts"]!);
+        Assert.Equal(parts, (int)done["personalParts"]!);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/digest/publications/unbekannt-123")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientAs("tl-wolf").GetAsync($"/api/digest/publications/{publishId}")).StatusCode);
