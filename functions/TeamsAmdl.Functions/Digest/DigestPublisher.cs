@@ -74,6 +74,8 @@ public sealed class DigestPublisher(
         if (channelIds.Count == 0 && !request.Ifk && !request.Teamleitung)
             return new PublishOutcome.Invalid(DigestTexts.NoTargets);
 
+        // The week and its earlier publication are read together: the request answers within a second (issue 14).
+        var earlierTask = history.LatestOfWeekAsync(week.ToString(), ct);
         var data = await weeks.LoadAsync(week, ct);
         var missing = data.Missing;
         if (missing.Count > 0 && !request.ConfirmMissing)
@@ -96,15 +98,15 @@ public sealed class DigestPublisher(
         }
 
         // Asked last, after everything the coordinator must fix anyway.
-        var earlier = await history.LatestOfWeekAsync(week.ToString(), ct);
+        var earlier = await earlierTask;
         if (earlier is not null && !request.Correction)
             return new PublishOutcome.AlreadyPublished(DigestTexts.AlreadyPublished(week.Label, earlier.PublishedAt, earlier.PublishedByName), earlier);
 
         var now = time.GetUtcNow();
         var snapshot = new DigestSnapshot(id, week.ToString(), by.Id, by.DisplayName, now, data.Today, tabUrl,
             data.Entries, earlier?.PublishedAt);
-        await archive.SaveSnapshotAsync(snapshot, ct);
-        snapshot = await archive.LoadSnapshotAsync(id, ct) ?? snapshot; // a concurrent first run may have won
+        if (!await archive.SaveSnapshotAsync(snapshot, ct))
+            snapshot = await archive.LoadSnapshotAsync(id, ct) ?? snapshot; // a concurrent first run won
         if (snapshot.Week != week.ToString()) return new PublishOutcome.PublishIdReused(DigestTexts.PublishIdReused); // …for another week
         var totals = DigestTotals.Of(snapshot.Entries, snapshot.Today, options.Value.SoonDays);
         row = new DigestEntity

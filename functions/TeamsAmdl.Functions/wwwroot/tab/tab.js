@@ -129,8 +129,18 @@
         return true;
     }
 
+    /** Teams theme (teams-js; outside Teams ?theme=dark|contrast): page colours and the cards' host config follow it. */
     function applyTheme(theme) {
-        document.documentElement.dataset.theme = theme === "dark" ? "dark" : theme === "contrast" ? "contrast" : "default";
+        var next = theme === "dark" ? "dark" : theme === "contrast" ? "contrast" : "default";
+        if (document.documentElement.dataset.theme === next) return;
+        document.documentElement.dataset.theme = next;
+        state.previewStale = true;
+        if (!$("panel-publish").hidden && state.week) loadPreview();
+    }
+
+    function hostConfigUrl() {
+        var theme = document.documentElement.dataset.theme;
+        return "/tab/hostconfigs/teams-" + (theme === "dark" ? "dark" : theme === "contrast" ? "contrast" : "light") + ".json";
     }
 
     async function startDevLogin() {
@@ -463,7 +473,7 @@
                 host.textContent = "Der Kartenrenderer fehlt (tab/lib).";
                 continue;
             }
-            var result = await CardHarness.render(cards[i], host, { hostConfigUrl: "/tab/lib/microsoft-teams-light.json" });
+            var result = await CardHarness.render(cards[i], host, { hostConfigUrl: hostConfigUrl() });
             if (result.problems.length) {
                 var p = el("p", "card-problems", "Hinweise des Renderers: " + result.problems.map(function (x) { return x.message; }).join("; "));
                 frame.appendChild(p);
@@ -781,6 +791,7 @@
     }
 
     document.addEventListener("DOMContentLoaded", async function () {
+        applyTheme(new URLSearchParams(location.search).get("theme"));
         wire();
         var env = { devLogin: false };
         try {
