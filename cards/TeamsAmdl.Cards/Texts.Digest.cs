@@ -80,6 +80,8 @@ public static partial class CardTexts
             $"Woche vom {Common.Date(monday)} bis {Common.Date(sunday)} · veröffentlicht von {publishedBy}";
 
         public const string PreviewBadge = "Vorschau – noch nicht veröffentlicht";
+        public static string PreviewPublished(DateTimeOffset at) => $"Vorschau – veröffentlicht am {Common.DateTimeForClient(at)}";
+        public static string Correction(DateTimeOffset earlier) => $"Korrektur: ersetzt die Maßnahmeinfo vom {Common.DateTimeForClient(earlier)}";
         public static string Part(int part, int parts) => $"Teil {part} von {parts}";
         public static string PublishedAt(DateTimeOffset at) => $"Stand {Common.DateTimeForClient(at)}";
 
@@ -115,6 +117,45 @@ public static partial class CardTexts
 
         public static string Condensed(int maxMessages) =>
             $"Gekürzte Fassung: Die vollständige Maßnahmeinfo wäre länger als {maxMessages} Nachrichten. Hier stehen alle Maßnahmen mit freien Plätzen, baldigen Einstiegen, Bemerkungen oder fehlender Meldung; die übrigen sind je Gruppe gezählt.";
+
+        // Personal digest (1:1, issue 14): no table, two short lines per measure (no markdown: every client shows the same).
+        public static string PersonalRowTitle(string title, int free, int occupied, int capacity) =>
+            $"{title} · {Common.Number(free)} frei ({Common.Number(occupied)}/{Common.Number(capacity)})";
+
+        public static string PersonalRowDetail(string number, string traeger, string location, DateOnly? next, bool soon, string? remarks, bool systemValues)
+        {
+            var entry = next is { } d ? soon ? $"Einstieg bald: {Common.Date(d)}" : $"Einstieg {Common.Date(d)}" : "kein Einstiegstermin";
+            var text = $"{number} · {traeger}, {location} · {entry}";
+            if (systemValues) text += " · " + SystemValues;
+            return string.IsNullOrWhiteSpace(remarks) ? text : $"{text} · Bemerkung: {remarks}";
+        }
+
+        public static string PersonalMineHeading(string audience) => $"Ihre Maßnahmen ({audience}) mit freien Plätzen";
+        public const string PersonalMineNoneFree = "Keine Ihrer Maßnahmen hat in dieser Woche freie Plätze.";
+        public const string PersonalOtherHeading = "Weitere Maßnahmen mit freien Plätzen";
+
+        public static string PersonalFullLine(IReadOnlyList<string> numbers, int maxListed) =>
+            numbers.Count == 0 ? ""
+            : numbers.Count <= maxListed
+                ? $"Voll (keine freien Plätze): {string.Join(", ", numbers)}"
+                : $"Voll (keine freien Plätze): {Common.Number(numbers.Count)} Maßnahmen";
+
+        public static string PersonalSummaryMine(string audience, int measures, int withFree, int freePlaces) =>
+            $"Ihre Auswahl ({audience}): {SummaryMeasures(measures)}, davon {Common.Number(withFree)} mit {(freePlaces == 1 ? "1 freien Platz" : $"{Common.Number(freePlaces)} freien Plätzen")}";
+
+        public static string PersonalSummaryAll(int measures, int withFree, int freePlaces) =>
+            $"Insgesamt {SummaryMeasures(measures)}, {Common.Number(withFree)} mit freien Plätzen ({Common.Number(freePlaces)} Plätze)";
+
+        public static string PersonalFooter(int mineLeftOut, int otherFreeLeftOut, int otherFull)
+        {
+            var parts = new List<string>();
+            if (mineLeftOut > 0) parts.Add($"{Common.Number(mineLeftOut)} Ihrer Maßnahmen mit freien Plätzen");
+            if (otherFreeLeftOut > 0) parts.Add($"{Common.Number(otherFreeLeftOut)} weitere Maßnahmen mit freien Plätzen");
+            if (otherFull > 0) parts.Add($"{Common.Number(otherFull)} weitere Maßnahmen ohne freie Plätze");
+            return parts.Count == 0
+                ? "Die vollständige Tabelle aller Maßnahmen steht im Tab und im PDF."
+                : $"Nicht in dieser Nachricht: {string.Join(", ", parts)}. Die vollständige Tabelle steht im Tab und im PDF.";
+        }
 
         public const string Empty = "In dieser Woche läuft keine Maßnahme.";
         public const string OpenTab = "Im Tab öffnen";

@@ -124,32 +124,40 @@ public static class DigestPublish
         var loops = Enumerable.Range(0, extraWorkers).Select(_ => Task.Run(() => worker.RunAsync(stop.Token))).ToList();
 
         var total = Stopwatch.StartNew();
-        var res = await http.PostAsJsonAsync($"/api/digest/weeks/{week}/publish", new { publishId = Guid.NewGuid().ToString(), ifk = true, confirmMissing = true });
+        var res = await http.PostAsJsonAsync($"/api/digest/weeks/{week}/publish",
+            new { publishId = Guid.NewGuid().ToString(), ifk = true, confirmMissing = true, correction = true });
         var publish = total.Elapsed;
-        var result = (await res.Content.ReadFromJsonAsync<JsonObject>())!;
-        if (!res.IsSuccessStatusCode) throw new InvalidOperationException("publish failed: " + result.ToJsonString());
-        var expected = (int)result["recipients"]! * (int)result["parts"]!;
+        var accepted = (await res.Content.ReadFromJsonAsync<JsonObject>())!;
+        if ((int)res.StatusCode != 202) throw new InvalidOperationException("publish failed: " + accepted.ToJsonString());
+        // The publication runs as a job: follow its progress (as the tab does) until every message and document is final.
+        JsonObject result;
         var lastReport = TimeSpan.Zero;
-        while (connector.Sent < expected)
+        while (true)
         {
-            await Task.Delay(50);
+            result = (await http.GetFromJsonAsync<JsonObject>((string)accepted["statusUrl"]!))!;
+            if ((bool)result["finished"]!) break;
+            await Task.Delay(200);
             if (total.Elapsed - lastReport > TimeSpan.FromSeconds(10))
             {
                 lastReport = total.Elapsed;
-                Console.Error.WriteLine($"  … {connector.Sent}/{expected} delivered after {total.Elapsed.TotalSeconds:F0} s");
+                Console.Error.WriteLine($"  … {(string?)result["text"]} ({(int)result["percent"]!} %) after {total.Elapsed.TotalSeconds:F0} s");
             }
-            if (total.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException($"{connector.Sent}/{expected} delivered after 15 min");
+            if (total.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException("not finished after 15 min: " + result.ToJsonString());
         }
+        var expected = (int)result["messages"]!["total"]!;
+        while (connector.Sent < expected) await Task.Delay(50); // the last posts are counted as they return
         total.Stop();
         stop.Cancel();
         try { await Task.WhenAll(loops); } catch (OperationCanceledException) { }
 
-        Console.WriteLine($"digest publish: {data.Measures.Count} measures, {(int)result["recipients"]!} recipients (1:1), {(int)result["parts"]!} message(s) per recipient" +
-                          $"{((bool)result["condensed"]! ? " (condensed)" : "")}, {expected} activities, {(int)result["filingDocuments"]!} e-Akte documents, " +
-                          $"{1 + extraWorkers} outbox worker loop(s)");
+        Console.WriteLine($"digest publish: {data.Measures.Count} measures, {(int)result["recipients"]!} recipients (1:1, each their own digest), " +
+                          $"at most {(int)result["personalParts"]!} message(s) per recipient (the full table would be {parts.Cards.Count}), {expected} activities, " +
+                          $"{(int)result["filingDocuments"]!} e-Akte documents, {1 + extraWorkers} outbox worker loop(s); final: {(string?)result["text"]}, " +
+                          $"complete {(bool)result["complete"]!}");
         Console.WriteLine($"  read week          {load.Elapsed.TotalMilliseconds,8:F0} ms");
-        Console.WriteLine($"  build cards        {build.Elapsed.TotalMilliseconds,8:F0} ms   (largest message {parts.Bytes.Max():N0} bytes as queued, {connector.MaxBytes:N0} bytes as posted; limit 28 KB)");
-        Console.WriteLine($"  publish request    {publish.TotalMilliseconds,8:F0} ms   (checks, snapshot, outbox enqueue of {expected} messages, e-Akte documents, PDF)");
+        Console.WriteLine($"  build full table   {build.Elapsed.TotalMilliseconds,8:F0} ms   (channels and history: {parts.Cards.Count} messages, largest {parts.Bytes.Max():N0} bytes)");
+        Console.WriteLine($"  publish request    {publish.TotalMilliseconds,8:F0} ms   (202: checks, snapshot, job queued; the job builds, enqueues {expected} messages, files, renders the PDF)");
+        Console.WriteLine($"  largest 1:1 message {connector.MaxBytes:N0} bytes as posted (limit 28 KB = 28,672)");
         Console.WriteLine($"  delivered (all)    {total.Elapsed.TotalMilliseconds,8:F0} ms   ({expected / total.Elapsed.TotalSeconds:F0} messages/s end to end; " +
                           $"messages per recipient: min {connector.PerConversation.Values.Min()}, max {connector.PerConversation.Values.Max()}, {connector.PerConversation.Count} recipients)");
         var outbox = await services.GetRequiredService<Proactive>().Outbox.ListAsync();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Digest;
 using TeamsAmdl.Functions.Ratings;
+using TeamsAmdl.Functions.Tests.Digest;
 using TeamsAmdl.Functions.Tests.Ratings;
 
 namespace TeamsAmdl.Functions.Tests;
@@ -55,8 +56,7 @@ public sealed class IdempotencyBindingTests(AppFactory app) : IClassFixture<AppF
     {
         var client = app.ClientAs("koord-weber");
         var publishId = Guid.NewGuid().ToString();
-        var first = await client.PostAsJsonAsync("/api/digest/weeks/2026-W46/publish", new { publishId, teamleitung = true, confirmMissing = true });
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await app.PublishAndWaitAsync(client, "2026-W46", new { publishId, teamleitung = true, confirmMissing = true, correction = true });
         var outbox = app.Service<Proactive>().Outbox;
         var filing = app.Service<TeamsAmdl.Filing.FilingOutbox>();
         var queued = (await outbox.ListAsync()).Count;
@@ -75,6 +75,7 @@ public sealed class IdempotencyBindingTests(AppFactory app) : IClassFixture<AppF
 
         // The same request again is a repeat, as before.
         var again = await client.PostAsJsonAsync("/api/digest/weeks/2026-W46/publish", new { publishId, teamleitung = true, confirmMissing = true });
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.True((bool)(await again.Content.ReadFromJsonAsync<JsonObject>())!["repeated"]!);
     }
 }

@@ -121,6 +121,22 @@ public sealed class Outbox
     }
 
     /// <summary>
+    /// Status rows (without activities) whose message key starts with <paramref name="keyPrefix"/>, e.g. all messages of
+    /// one digest ("digest:{id}:"): a row-key range over every bucket, read for progress displays.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ListByKeyPrefixAsync(string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        var from = TableKeys.Escape(keyPrefix);
+        var to = from[..^1] + (char)(from[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {from} and RowKey lt {to}");
+        var list = new List<OutboxEntry>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: OutboxRow.StatusColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+            list.Add(OutboxRow.ToEntry(row));
+        return list;
+    }
+
+    /// <summary>
     /// One page of status rows (without activities) whose status is one of <paramref name="statuses"/> (all when empty),
     /// in key order, filtered on the service; null when <paramref name="continuation"/> is not a token of this table.
     /// </summary>

@@ -31,7 +31,9 @@ public sealed record DigestCardSummary(int Measures, int FreePlaces, int Measure
 /// <param name="Summary">Only in the first part.</param>
 /// <param name="CondensedMaxMessages">Set when the digest is the condensed form (the full one would need more messages).</param>
 /// <param name="TabUrl">Absolute link to the tab (Teams deep link); null: no button.</param>
-/// <param name="Preview">The coordinator's preview (not yet published).</param>
+/// <param name="Preview">The coordinator's preview.</param>
+/// <param name="PreviewPublishedAt">Preview of a week that has been published already (when, for the badge).</param>
+/// <param name="CorrectsPublishedAt">This publication corrects the week's earlier one (published then): marked as correction.</param>
 public sealed record DigestCardData(
     string WeekLabel,
     DateOnly Monday,
@@ -44,7 +46,9 @@ public sealed record DigestCardData(
     IReadOnlyList<DigestCardSection> Sections,
     int? CondensedMaxMessages = null,
     string? TabUrl = null,
-    bool Preview = false);
+    bool Preview = false,
+    DateTimeOffset? PreviewPublishedAt = null,
+    DateTimeOffset? CorrectsPublishedAt = null);
 
 /// <summary>
 /// R-INFO-2/-3: the weekly Maßnahmeinfo as an Adaptive Card (1.5 Table) grouped by team and measure kind, free
@@ -60,7 +64,10 @@ public static class DigestCard
             .FullWidth()
             .WithFallbackText(CardTexts.Digest.FallbackText(data.WeekLabel, data.Part, data.Parts))
             .Add(TextBlock.Heading(CardTexts.Digest.Title(data.WeekLabel)))
-            .AddIf(data.Preview, new TextBlock(CardTexts.Digest.PreviewBadge) { Color = TextColor.Warning, Weight = TextWeight.Bolder, Spacing = Spacing.Small })
+            .AddIf(data.Preview, new TextBlock(data.PreviewPublishedAt is { } published
+                ? CardTexts.Digest.PreviewPublished(published) : CardTexts.Digest.PreviewBadge) { Color = TextColor.Warning, Weight = TextWeight.Bolder, Spacing = Spacing.Small })
+            .AddIf(data.CorrectsPublishedAt is not null, new TextBlock(CardTexts.Digest.Correction(data.CorrectsPublishedAt ?? default))
+                { Color = TextColor.Attention, Weight = TextWeight.Bolder, Spacing = Spacing.Small })
             .Add(TextBlock.Subtle(CardTexts.Digest.Subtitle(data.Monday, data.Sunday, data.PublishedBy)) with { Spacing = Spacing.None })
             .Add(TextBlock.Subtle(data.Parts > 1
                 ? CardTexts.Digest.PublishedAt(data.PublishedAt) + " · " + CardTexts.Digest.Part(data.Part, data.Parts)

@@ -47,7 +47,8 @@ public sealed class DigestArchive(BlobServiceClient blobs, IConfiguration config
     /// <summary>The file name people see ("Maßnahmeinfo KW 47-2026.pdf").</summary>
     public static string DocumentFileName(DigestSnapshot s) => $"Maßnahmeinfo KW {s.WeekKey.Week:00}-{s.WeekKey.Year}.pdf";
 
-    public async Task SaveSnapshotAsync(DigestSnapshot snapshot, CancellationToken ct)
+    /// <summary>Writes the snapshot once; false when an earlier run of the same publication had written it (that one stays).</summary>
+    public async Task<bool> SaveSnapshotAsync(DigestSnapshot snapshot, CancellationToken ct)
     {
         var blob = (await ContainerAsync(ct)).GetBlobClient(SnapshotBlob(snapshot.Id));
         try
@@ -60,8 +61,9 @@ public sealed class DigestArchive(BlobServiceClient blobs, IConfiguration config
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            // Written by an earlier run of the same publication: the first snapshot stays.
+            return false; // written by an earlier run of the same publication: the first snapshot stays
         }
+        return true;
     }
 
     public async Task<DigestSnapshot?> LoadSnapshotAsync(string id, CancellationToken ct)
@@ -74,6 +76,28 @@ public sealed class DigestArchive(BlobServiceClient blobs, IConfiguration config
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
+        }
+    }
+
+    public static string FilingJobsBlob(string id) => $"filing/{id}.json";
+
+    /// <summary>The e-Akte jobs of a publication (filing outbox job ids): the progress display reads their state.</summary>
+    public async Task SaveFilingJobsAsync(string id, IReadOnlyList<string> jobIds, CancellationToken ct)
+    {
+        var blob = (await ContainerAsync(ct)).GetBlobClient(FilingJobsBlob(id));
+        await blob.UploadAsync(BinaryData.FromObjectAsJson(jobIds, Json), overwrite: true, ct); // a repeated run queues the same jobs
+    }
+
+    public async Task<IReadOnlyList<string>> LoadFilingJobsAsync(string id, CancellationToken ct)
+    {
+        var blob = (await ContainerAsync(ct)).GetBlobClient(FilingJobsBlob(id));
+        try
+        {
+            return (await blob.DownloadContentAsync(ct)).Value.Content.ToObjectFromJson<string[]>(Json) ?? [];
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
         }
     }
 

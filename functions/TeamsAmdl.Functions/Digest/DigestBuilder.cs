@@ -7,7 +7,8 @@ namespace TeamsAmdl.Functions.Digest;
 
 /// <summary>
 /// What a digest is made of, fixed at publication (stored as JSON for the history, and rendered again from it):
-/// the rows, who published when, and the link to the tab.
+/// the rows, who published when, and the link to the tab; <paramref name="CorrectsPublishedAt"/> when it corrects an earlier
+/// publication of the week (then published at that time).
 /// </summary>
 public sealed record DigestSnapshot(
     string Id,
@@ -17,7 +18,8 @@ public sealed record DigestSnapshot(
     DateTimeOffset PublishedAt,
     DateOnly Today,
     string? TabUrl,
-    IReadOnlyList<DigestEntry> Entries)
+    IReadOnlyList<DigestEntry> Entries,
+    DateTimeOffset? CorrectsPublishedAt = null)
 {
     public WeekKey WeekKey => WeekKey.Parse(Week);
 }
@@ -39,7 +41,7 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
         public bool SameGroup(Item other) => SameTeam(other) && Group.Kind == other.Group.Kind;
     }
 
-    public DigestParts Build(DigestSnapshot snapshot, bool preview = false)
+    public DigestParts Build(DigestSnapshot snapshot, bool preview = false, DateTimeOffset? previewPublishedAt = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var o = options.Value;
@@ -65,7 +67,10 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
             }
             ranges = Split(snapshot, items, preview, condensed: true);
         }
-        var cards = ranges.Select((r, i) => DigestCard.Build(Data(snapshot, items, r.Start, r.Count, i + 1, ranges.Count, preview, condensed))).ToList();
+        var cards = ranges.Select((r, i) => DigestCard.Build(Data(snapshot, items, r.Start, r.Count, i + 1, ranges.Count, preview, condensed) with
+            {
+                PreviewPublishedAt = preview ? previewPublishedAt : null,
+            })).ToList();
         return new DigestParts(cards, cards.Select(DigestMessages.Bytes).ToList(), condensed, hidden, fullParts);
     }
 
@@ -112,6 +117,6 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
         }
         var week = s.WeekKey;
         return new DigestCardData(week.Label, week.Monday, week.Sunday, s.PublishedByName, s.PublishedAt, part, parts, summary, sections,
-            condensed ? o.MaxParts : null, s.TabUrl, preview);
+            condensed ? o.MaxParts : null, s.TabUrl, preview, CorrectsPublishedAt: s.CorrectsPublishedAt);
     }
 }

@@ -9,7 +9,8 @@ namespace TeamsAmdl.Functions.Digest;
 /// <param name="Queued">Documents newly queued for the e-Akte.</param>
 /// <param name="AlreadyQueued">Documents the filing outbox already had (a repeated publication run).</param>
 /// <param name="Problems">German messages of documents the e-Akte refused (e.g. no Träger), by Maßnahmenummer.</param>
-public sealed record DigestFilingResult(int Queued, int AlreadyQueued, IReadOnlyList<string> Problems)
+/// <param name="JobIds">The filing outbox jobs of the documents (their state is the progress of the e-Akte part).</param>
+public sealed record DigestFilingResult(int Queued, int AlreadyQueued, IReadOnlyList<string> Problems, IReadOnlyList<string> JobIds)
 {
     public int Documents => Queued + AlreadyQueued;
 }
@@ -27,10 +28,13 @@ public sealed class DigestFiling(ILogger<DigestFiling> log, FilingOutbox? outbox
 {
     private Task? _created;
 
+    /// <summary>The filing outbox (null when the e-Akte is not set up): the progress display reads the jobs' state.</summary>
+    public FilingOutbox? Outbox => outbox;
+
     public async Task<DigestFilingResult> QueueAsync(DigestSnapshot snapshot, DigestEntity row, CancellationToken ct)
     {
         if (outbox is null || renderer is null)
-            return new DigestFilingResult(0, 0, [DigestTexts.FilingUnavailable]);
+            return new DigestFilingResult(0, 0, [DigestTexts.FilingUnavailable], []);
         var created = _created ??= outbox.CreateIfNotExistsAsync(CancellationToken.None);
         try
         {
@@ -45,12 +49,14 @@ public sealed class DigestFiling(ILogger<DigestFiling> log, FilingOutbox? outbox
         var queued = 0;
         var already = 0;
         var problems = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var jobs = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(snapshot.Entries, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (e, token) =>
         {
             try
             {
                 var document = renderer.Render(Input(snapshot, row, e));
                 var receipt = await outbox.EnqueueAsync(document.ToFilingDocument(), token);
+                jobs.Add(receipt.JobId);
                 if (receipt.Created) Interlocked.Increment(ref queued);
                 else Interlocked.Increment(ref already);
             }
@@ -60,7 +66,7 @@ public sealed class DigestFiling(ILogger<DigestFiling> log, FilingOutbox? outbox
                 problems.Add($"{e.Number}: {x.Message}");
             }
         });
-        return new DigestFilingResult(queued, already, problems.Order(StringComparer.Ordinal).ToList());
+        return new DigestFilingResult(queued, already, problems.Order(StringComparer.Ordinal).ToList(), jobs.Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The document of one measure: the published figures, the week's input and the publication.</summary>

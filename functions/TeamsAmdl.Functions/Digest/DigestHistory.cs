@@ -17,6 +17,11 @@ public sealed class DigestEntity : ITableEntity
     public const string Publishing = "Publishing";
     public const string Published = "Published";
 
+    public const string JobQueued = "Queued";
+    public const string JobRunning = "Running";
+    public const string JobDone = "Done";
+    public const string JobFailed = "Failed";
+
     public string PartitionKey { get; set; } = Partition;
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
@@ -49,6 +54,22 @@ public sealed class DigestEntity : ITableEntity
     public int FilingDocuments { get; set; }
     /// <summary>German messages of documents the e-Akte refused (JSON array), if any.</summary>
     public string? FilingProblems { get; set; }
+
+    /// <summary>The publication job (<see cref="DigestPublishJob"/>): Queued, Running, Done, Failed; null on rows from before jobs (done).</summary>
+    public string? Job { get; set; }
+    public string? JobError { get; set; }
+    /// <summary>When the job was queued last (a Queued job that never started is offered for retry).</summary>
+    public DateTimeOffset? JobQueuedAt { get; set; }
+    /// <summary>1:1 messages queued in the outbox (each recipient's parts summed).</summary>
+    public int Messages { get; set; }
+    /// <summary>Most 1:1 messages one person got (their personal digest, <see cref="PersonalDigestBuilder"/>).</summary>
+    public int PersonalParts { get; set; }
+    /// <summary>The week had been published before and this publication was sent as a correction.</summary>
+    public bool Correction { get; set; }
+    /// <summary>Final counts, written once every message and document is final (the history shows them).</summary>
+    public int? DeliveredMessages { get; set; }
+    public int? FailedMessages { get; set; }
+    public int? FiledDocuments { get; set; }
 
     /// <summary>A field-by-field copy (the list copy of <see cref="DigestHistory"/>).</summary>
     public DigestEntity MemberwiseCopy() => (DigestEntity)MemberwiseClone();
@@ -122,6 +143,16 @@ public sealed class DigestHistory(DigestTables tables)
 
     /// <summary>Published digests, newest first (the first <paramref name="max"/>).</summary>
     public async Task<IReadOnlyList<DigestEntity>> ListAsync(int max, CancellationToken ct) => (await PageAsync(max, null, ct))!.Items;
+
+    /// <summary>The newest publication of <paramref name="week"/> (list copies, newest first, filtered on the service), or null.</summary>
+    public async Task<DigestEntity?> LatestOfWeekAsync(string week, CancellationToken ct)
+    {
+        var table = await tables.GetAsync(DigestTables.DigestsTable, ct);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DigestEntity.Partition} and RowKey gt {IndexPrefix} and Week eq {week}");
+        await foreach (var e in table.QueryAsync<DigestEntity>(filter, maxPerPage: 1, cancellationToken: ct))
+            return FromIndex(e);
+        return null;
+    }
 
     /// <summary>
     /// Gives every publication written before the list copies existed its copy (idempotent; a start-up step). Adds only:

@@ -27,6 +27,12 @@ public sealed class DigestOptions
     /// <summary>A digest that would need more messages than this is sent in condensed form (nothing is cut silently).</summary>
     public int MaxParts { get; set; } = 10;
 
+    /// <summary>
+    /// Messages one person gets at most (1:1, <see cref="PersonalDigestBuilder"/>): what does not fit is counted, never cut
+    /// silently; the complete table stays in the tab and the PDF.
+    /// </summary>
+    public int MaxPersonalParts { get; set; } = 2;
+
     /// <summary>Entry dates within this many days are highlighted.</summary>
     public int SoonDays { get; set; } = DigestRules.DefaultSoonDays;
 

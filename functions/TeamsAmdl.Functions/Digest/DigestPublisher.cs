@@ -12,27 +12,19 @@ namespace TeamsAmdl.Functions.Digest;
 /// <summary>What the coordinator asks for: where to post, and whether missing inputs are accepted.</summary>
 /// <param name="PublishId">Chosen by the tab once per "Veröffentlichen" (a GUID): repeating the request (double click,
 /// retry after a timeout) continues the same publication instead of starting a second one.</param>
-public sealed record PublishRequest(string? PublishId, IReadOnlyList<string>? Channels, bool Ifk, bool Teamleitung, bool ConfirmMissing);
+/// <param name="Correction">The week was published already: send again, marked as a correction (409 <c>already_published</c> without it).</param>
+public sealed record PublishRequest(string? PublishId, IReadOnlyList<string>? Channels, bool Ifk, bool Teamleitung, bool ConfirmMissing,
+    bool Correction = false);
 
-public sealed record PublishResult(
-    string Id,
-    string Week,
-    string WeekLabel,
-    int Parts,
-    bool Condensed,
-    int Recipients,
-    int RecipientsWithoutTeams,
-    IReadOnlyList<ChannelOutcome> Channels,
-    string DocumentName,
-    int FilingDocuments,
-    IReadOnlyList<string> FilingProblems,
-    int Missing,
-    bool Repeated);
+/// <summary>The answer to a publish request (202): the publication runs as a job; its progress is at <paramref name="StatusUrl"/>.</summary>
+public sealed record PublishAccepted(string Id, string Week, string WeekLabel, string Status, bool Correction, bool Repeated, string StatusUrl);
 
 /// <summary>Outcome of <see cref="DigestPublisher.PublishAsync"/>.</summary>
 public abstract record PublishOutcome
 {
-    public sealed record Done(PublishResult Result) : PublishOutcome;
+    public sealed record Accepted(PublishAccepted Result) : PublishOutcome;
+    /// <summary>The week was published before and the request is not marked as a correction.</summary>
+    public sealed record AlreadyPublished(string Message, DigestEntity Earlier) : PublishOutcome;
     public sealed record NeedsConfirmation(string Message, IReadOnlyList<MissingInput> Missing) : PublishOutcome;
     public sealed record ChannelsNotReady(IReadOnlyList<ChannelOutcome> Channels) : PublishOutcome;
     public sealed record Invalid(string Message) : PublishOutcome;
@@ -43,26 +35,20 @@ public abstract record PublishOutcome
 }
 
 /// <summary>
-/// R-INFO-2: publishes the week's digest. In this order, each step safe to repeat under the same publish id:
-/// (1) check targets and missing inputs (ask for confirmation, naming them); (2) freeze the rows as a snapshot (blob)
-/// and record the digest (status Publishing); (3) queue the parts 1:1 through the durable outbox (one key per digest,
-/// part and person) and post them to the channels (<see cref="ChannelPoster"/>); (4) queue one Maßnahmeinfo document
-/// per measure for the e-Akte (<see cref="DigestFiling"/>, TeamsAmdl.Filing) and keep the whole digest as PDF for the
-/// history (<see cref="DigestArchive"/>); (5) mark the digest Published. A repeated request for a Published id
-/// returns its result; for one still Publishing it resumes from the stored snapshot and targets.
+/// R-INFO-2: accepts the week's digest for publication and answers at once. In this order, each step safe to repeat
+/// under the same publish id: (1) check week, targets and missing inputs (ask for confirmation, naming them) and whether
+/// the week was published before (only as a marked correction); (2) freeze the rows as a snapshot (blob) and record the
+/// digest (status Publishing, job Queued); (3) queue the job (<see cref="DigestPublishQueue"/>), which sends, posts and
+/// files (<see cref="DigestPublishJob"/>). A repeated request returns the same publication and queues nothing.
 /// </summary>
 public sealed class DigestPublisher(
     WeekService weeks,
     DigestHistory history,
     DigestArchive archive,
-    DigestBuilder builder,
-    DigestFiling filing,
-    ChannelPoster channels,
-    StaffRepository staff,
+    DigestPublishQueue queue,
     Lazy<Proactive> bot,
     IOptions<DigestOptions> options,
-    TimeProvider time,
-    ILogger<DigestPublisher> log)
+    TimeProvider time)
 {
     public async Task<PublishOutcome> PublishAsync(WeekKey week, PublishRequest request, Staff by, string? tabUrl, CancellationToken ct)
     {
@@ -82,14 +68,14 @@ public sealed class DigestPublisher(
         if (row is not null)
         {
             if (RequestFingerprint.Conflicts(row.RequestHash, fingerprint)) return new PublishOutcome.PublishIdReused(DigestTexts.PublishIdReused);
-            if (row.Status == DigestEntity.Published) return new PublishOutcome.Done(Result(row, repeated: true));
-            var stored = await archive.LoadSnapshotAsync(id, ct);
-            if (stored is not null) return new PublishOutcome.Done(await DeliverAsync(row, stored, repeated: true, ct));
+            if (await archive.LoadSnapshotAsync(id, ct) is not null) return new PublishOutcome.Accepted(Accepted(row, repeated: true));
         }
 
         if (channelIds.Count == 0 && !request.Ifk && !request.Teamleitung)
             return new PublishOutcome.Invalid(DigestTexts.NoTargets);
 
+        // The week and its earlier publication are read together: the request answers within a second (issue 14).
+        var earlierTask = history.LatestOfWeekAsync(week.ToString(), ct);
         var data = await weeks.LoadAsync(week, ct);
         var missing = data.Missing;
         if (missing.Count > 0 && !request.ConfirmMissing)
@@ -111,11 +97,16 @@ public sealed class DigestPublisher(
             if (problems.Count > 0) return new PublishOutcome.ChannelsNotReady(problems);
         }
 
+        // Asked last, after everything the coordinator must fix anyway.
+        var earlier = await earlierTask;
+        if (earlier is not null && !request.Correction)
+            return new PublishOutcome.AlreadyPublished(DigestTexts.AlreadyPublished(week.Label, earlier.PublishedAt, earlier.PublishedByName), earlier);
+
         var now = time.GetUtcNow();
         var snapshot = new DigestSnapshot(id, week.ToString(), by.Id, by.DisplayName, now, data.Today, tabUrl,
-            data.Entries);
-        await archive.SaveSnapshotAsync(snapshot, ct);
-        snapshot = await archive.LoadSnapshotAsync(id, ct) ?? snapshot; // a concurrent first run may have won
+            data.Entries, earlier?.PublishedAt);
+        if (!await archive.SaveSnapshotAsync(snapshot, ct))
+            snapshot = await archive.LoadSnapshotAsync(id, ct) ?? snapshot; // a concurrent first run won
         if (snapshot.Week != week.ToString()) return new PublishOutcome.PublishIdReused(DigestTexts.PublishIdReused); // …for another week
         var totals = DigestTotals.Of(snapshot.Entries, snapshot.Today, options.Value.SoonDays);
         row = new DigestEntity
@@ -123,79 +114,21 @@ public sealed class DigestPublisher(
             RowKey = id, Week = snapshot.Week, PublishedById = snapshot.PublishedById, PublishedByName = snapshot.PublishedByName,
             PublishedAt = snapshot.PublishedAt, Measures = totals.Measures, Missing = totals.Missing, FreePlaces = totals.FreePlaces,
             ChannelIds = JsonSerializer.Serialize(channelIds), ToIfk = request.Ifk, ToTeamleitung = request.Teamleitung, RequestHash = fingerprint,
+            Correction = snapshot.CorrectsPublishedAt is not null, Job = DigestEntity.JobQueued, JobQueuedAt = now,
         };
         if (!await history.TryAddAsync(row, ct))
         {
+            // A concurrent first request won: it queues the job.
             row = await history.GetAsync(id, ct) ?? row;
             if (RequestFingerprint.Conflicts(row.RequestHash, fingerprint)) return new PublishOutcome.PublishIdReused(DigestTexts.PublishIdReused);
+            return new PublishOutcome.Accepted(Accepted(row, repeated: true));
         }
-        return new PublishOutcome.Done(await DeliverAsync(row, snapshot, repeated: false, ct));
+        await queue.SendAsync(id, ct);
+        return new PublishOutcome.Accepted(Accepted(row, repeated: false));
     }
 
-    /// <summary>Sends the stored snapshot to the stored targets, files the document, marks the digest Published.</summary>
-    private async Task<PublishResult> DeliverAsync(DigestEntity row, DigestSnapshot snapshot, bool repeated, CancellationToken ct)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var parts = builder.Build(snapshot);
-        var buildMs = watch.ElapsedMilliseconds;
-        row.Parts = parts.Cards.Count;
-        row.Condensed = parts.Condensed;
+    private static PublishAccepted Accepted(DigestEntity row, bool repeated) => new(row.RowKey, row.Week, WeekKey.Parse(row.Week).Label,
+        row.Job ?? DigestEntity.JobDone, row.Correction, repeated, StatusUrl(row.RowKey));
 
-        var everyone = await staff.ListAsync(ct);
-        var recipients = everyone
-            .Where(s => (row.ToIfk && s.Has(StaffRole.Ifk)) || (row.ToTeamleitung && s.Has(StaffRole.Teamleitung)))
-            .OrderBy(s => s.Id, StringComparer.Ordinal)
-            .ToList();
-        var reachable = recipients.Where(s => !string.IsNullOrWhiteSpace(s.AadObjectId)).ToList();
-        row.Recipients = reachable.Count;
-        row.RecipientsWithoutTeams = recipients.Count - reachable.Count;
-
-        // One after the other (on one storage account they only compete); each step is safe to repeat.
-        // 1:1 through the outbox: keys per digest, part and person, so a repeated run queues nothing twice.
-        if (reachable.Count > 0)
-        {
-            var proactive = bot.Value;
-            await Task.WhenAll(parts.Cards.Select((card, p) =>
-                proactive.SendCardAsync(reachable.Select(s => (s, $"digest:{row.RowKey}:{p + 1:D2}:{s.Id}")), _ => card, ct)));
-        }
-        var directMs = watch.ElapsedMilliseconds - buildMs;
-
-        // Channels through their conversation references.
-        var outcomes = new List<ChannelOutcome>();
-        if (row.ChannelIdList.Count > 0)
-        {
-            var proactive = bot.Value;
-            foreach (var c in row.ChannelIdList)
-            {
-                var reference = await proactive.References.GetChannelAsync(proactive.TenantId, c, ct);
-                outcomes.Add(reference is null
-                    ? new ChannelOutcome(c, c, "failed", DigestTexts.UnknownChannel(c))
-                    : await channels.PostAsync(row.RowKey, reference, parts.Cards, ct));
-            }
-        }
-        var channelMs = watch.ElapsedMilliseconds - buildMs - directMs;
-
-        // The e-Akte: one Maßnahmeinfo document per measure through the filing outbox; the whole digest as PDF for the history.
-        var filed = await filing.QueueAsync(snapshot, row, ct);
-        var pdf = DigestPdf.Render(snapshot, options.Value.JobcenterName, options.Value.SoonDays);
-        row.DocumentBlob = await archive.SaveDocumentAsync(snapshot, pdf, ct);
-        row.DocumentName = DigestArchive.DocumentFileName(snapshot);
-        var filingMs = watch.ElapsedMilliseconds - buildMs - directMs - channelMs;
-
-        row.ChannelResults = JsonSerializer.Serialize(outcomes, DigestArchive.Json);
-        row.FilingDocuments = filed.Documents;
-        row.FilingProblems = filed.Problems.Count == 0 ? null : JsonSerializer.Serialize(filed.Problems, DigestArchive.Json);
-
-        row.Status = outcomes.Any(o => o.Status != "sent") ? DigestEntity.Publishing : DigestEntity.Published;
-        await history.UpdateAsync(row, ct);
-        log.LogInformation("Digest {Id} ({Week}) by {By}: {Parts} part(s), {Recipients} recipient(s), {Channels} channel(s), {Documents} e-Akte document(s) " +
-            "({New} new); build {BuildMs} ms, 1:1 enqueue {DirectMs} ms, channels {ChannelMs} ms, e-Akte and PDF {FilingMs} ms, total {TotalMs} ms",
-            row.RowKey, row.Week, row.PublishedById, row.Parts, row.Recipients, outcomes.Count, filed.Documents, filed.Queued, buildMs, directMs,
-            channelMs, filingMs, watch.ElapsedMilliseconds);
-        return Result(row, repeated);
-    }
-
-    private static PublishResult Result(DigestEntity row, bool repeated) => new(row.RowKey, row.Week, WeekKey.Parse(row.Week).Label, row.Parts,
-        row.Condensed, row.Recipients, row.RecipientsWithoutTeams, row.ChannelOutcomes, row.DocumentName ?? "", row.FilingDocuments,
-        row.FilingProblemList, row.Missing, repeated);
+    public static string StatusUrl(string id) => $"/api/digest/publications/{id}";
 }

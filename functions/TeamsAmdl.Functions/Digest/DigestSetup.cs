@@ -21,9 +21,13 @@ public static class DigestSetup
         s.AddSingleton<WeekService>();
         s.AddSingleton<WeeklyInputCards>();
         s.AddSingleton<DigestBuilder>();
+        s.AddSingleton<PersonalDigestBuilder>();
         s.AddSingleton<ChannelPoster>();
         s.AddSingleton<DigestFiling>();
         s.AddSingleton<DigestPublisher>();
+        s.AddSingleton<DigestPublishQueue>();
+        s.AddSingleton<DigestPublishJob>();
+        s.AddSingleton<DigestProgress>();
         s.AddTimerJob<WeeklyInputJob>();
         s.AddCardActionHandler<DigestInputSubmitHandler>();
         s.AddCardActionHandler<DigestInputEditHandler>();

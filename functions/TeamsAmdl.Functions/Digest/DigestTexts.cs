@@ -71,6 +71,39 @@ public static class DigestTexts
     public static string FilingQueued(int documents) =>
         documents == 1 ? "1 Dokument für die e-Akte vorgemerkt" : $"{documents} Dokumente für die e-Akte vorgemerkt";
 
+    /// <summary>"21.11.2026, 11:05 Uhr" in Berlin time: the one date-time format of the tab and the cards.</summary>
+    public static string DateTime(DateTimeOffset t)
+    {
+        var local = TimeZoneInfo.ConvertTime(t, Domain.BerlinCalendar.Zone);
+        return $"{local:dd.MM.yyyy}, {local:HH:mm} Uhr";
+    }
+
+    public static string PublishedOn(DateTimeOffset t) => "veröffentlicht am " + DateTime(t);
+
+    public static string AlreadyPublished(string weekLabel, DateTimeOffset at, string by) =>
+        $"Die Maßnahmeinfo {weekLabel} wurde bereits am {DateTime(at)} von {by} veröffentlicht. Als Korrektur erneut senden? " +
+        "Die Nachricht wird dann als Korrektur gekennzeichnet.";
+
+    public static string Progress(int sent, int messages, int filed, int documents) =>
+        $"{sent} von {messages} zugestellt · {filed} von {documents} {(documents == 1 ? "Dokument" : "Dokumenten")} abgelegt";
+
+    public const string OwnTeam = "Ihr Team";
+    public const string Subscription = "Ihr Abo freier Plätze";
+
+    public const string JobQueued = "Die Veröffentlichung ist eingeplant und beginnt gleich.";
+    public const string JobRunning = "Die Nachrichten werden erstellt und eingereiht.";
+    public const string JobFailed =
+        "Die Veröffentlichung wurde unterbrochen (Speicher oder Dienst nicht erreichbar). Bitte „Erneut versuchen“ wählen; bereits Gesendetes wird nicht doppelt gesendet.";
+    public const string JobStalled = "Die Veröffentlichung hat nicht begonnen. Bitte „Erneut versuchen“ wählen.";
+
+    public static string MessagesFailed(int count) =>
+        count == 1 ? "1 Nachricht konnte nicht zugestellt werden." : $"{count} Nachrichten konnten nicht zugestellt werden.";
+
+    public static string DocumentsParked(int count) =>
+        count == 1 ? "1 Dokument konnte nicht in der e-Akte abgelegt werden." : $"{count} Dokumente konnten nicht in der e-Akte abgelegt werden.";
+
+    public const string NothingToRetry = "Es gibt nichts zu wiederholen: Die Veröffentlichung läuft noch oder ist vollständig.";
+
     /// <summary>"am 21.11.2026 um 11:05 Uhr" in Berlin time.</summary>
     public static string At(DateTimeOffset t)
     {

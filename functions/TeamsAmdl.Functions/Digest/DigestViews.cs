@@ -48,6 +48,11 @@ public static class DigestViews
         condensed = e.Condensed, recipients = e.Recipients, toIfk = e.ToIfk, toTeamleitung = e.ToTeamleitung, channels = e.ChannelOutcomes,
         documentName = e.DocumentName, filingDocuments = e.FilingDocuments,
         filingStatus = e.FilingDocuments > 0 ? DigestTexts.FilingQueued(e.FilingDocuments) : null, filingProblems = e.FilingProblemList,
+        job = e.Job ?? DigestEntity.JobDone, correction = e.Correction, messages = e.Messages,
+        deliveredMessages = e.DeliveredMessages, failedMessages = e.FailedMessages, filedDocuments = e.FiledDocuments,
+        finalText = e.DeliveredMessages is { } delivered && e.FiledDocuments is { } filed
+            ? DigestTexts.Progress(delivered, e.Messages, filed, e.FilingDocuments) : null,
+        publishedText = DigestTexts.PublishedOn(e.PublishedAt),
     };
 
     private static string StateLabel(DigestInputState s) => s switch

@@ -62,9 +62,40 @@ public sealed class CardRenderer : IAsyncLifetime
     }
 
     /// <summary>Loads the harness, renders <paramref name="cardJson"/> (exactly this text), returns the problems; optionally saves a PNG.</summary>
-    public async Task<RenderResult> RenderAsync(string cardJson, string? screenshotName = null)
+    public Task<RenderResult> RenderAsync(string cardJson, string? screenshotName = null) => RenderCoreAsync(cardJson, screenshotName, null);
+
+    /// <summary>
+    /// Renders in a chat as narrow as a phone: the page and the card <paramref name="width"/> CSS pixels wide (Teams mobile
+    /// keeps about 12 px on each side). Overflowing: every element whose content is wider than its box (cut or scrolled
+    /// text), as "tag.class: text".
+    /// </summary>
+    public async Task<(RenderResult Result, IReadOnlyList<string> Overflowing)> RenderAtWidthAsync(string cardJson, int width, string? screenshotName = null)
+    {
+        IReadOnlyList<string> overflowing = [];
+        var result = await RenderCoreAsync(cardJson, screenshotName, width, async page =>
+            overflowing = await page.EvaluateAsync<string[]>("""
+                () => Array.from(document.querySelectorAll('#card *'))
+                    .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
+                    .map(e => e.tagName.toLowerCase() + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 60))
+                    .concat(document.documentElement.scrollWidth > window.innerWidth ? ['page: ' + document.documentElement.scrollWidth + ' px wide'] : [])
+                """));
+        return (result, overflowing);
+    }
+
+    private async Task<RenderResult> RenderCoreAsync(string cardJson, string? screenshotName, int? width, Func<IPage, Task>? inspect = null)
     {
         var page = await (_context ?? throw new InvalidOperationException("Not initialized.")).NewPageAsync();
+        if (width is { } w)
+        {
+            await page.SetViewportSizeAsync(w, 800);
+            await page.AddInitScriptAsync($$"""
+                document.addEventListener('DOMContentLoaded', () => {
+                    const s = document.createElement('style');
+                    s.textContent = '.harness-frame { padding: 0; display: block; } .harness-frame .teams-inner-frame { width: {{w}}px; min-width: 0; padding: 12px; box-sizing: border-box; }';
+                    document.head.appendChild(s);
+                });
+                """);
+        }
         var pageProblems = new List<RenderProblem>();
         page.PageError += (_, error) => pageProblems.Add(new RenderProblem("page", null, error));
         page.Response += (_, response) =>
@@ -84,6 +115,7 @@ public sealed class CardRenderer : IAsyncLifetime
                     p.GetProperty("message").GetString() ?? ""))
                 .Concat(pageProblems)
                 .ToList();
+            if (inspect is not null) await inspect(page);
             string? screenshot = null;
             if (screenshotName is not null)
             {

@@ -283,8 +283,8 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         await app.InstallInChannelAsync(lost, "Zweifel B");
         var client = app.ClientAs(Koordinator);
         var publishId = Guid.NewGuid().ToString();
-        var request = new { publishId, channels = new[] { arrived, lost }, confirmMissing = true };
-        var first = (await (await client.PostAsJsonAsync("/api/digest/weeks/2026-W47/publish", request)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var request = new { publishId, channels = new[] { arrived, lost }, confirmMissing = true, correction = true };
+        var first = await app.PublishAndWaitAsync(client, "2026-W47", request);
         var parts = (int)first["parts"]!;
         Task<IReadOnlyList<DevInboxEntity>> PostedAsync(string channel) =>
             app.Service<DevInboxStore>().ListAsync("conversation:" + channel, 50, CancellationToken.None);
@@ -315,9 +315,14 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         var history = app.Service<DigestHistory>();
         var digest = (await history.GetAsync(publishId, CancellationToken.None))!;
         digest.Status = DigestEntity.Publishing;
+        digest.Job = DigestEntity.JobRunning;
         await history.UpdateAsync(digest, CancellationToken.None);
 
-        var again = (await (await client.PostAsJsonAsync("/api/digest/weeks/2026-W47/publish", request)).Content.ReadFromJsonAsync<JsonObject>())!;
+        // The job's queue message comes back after the crash (the host makes it visible again) and the job runs again.
+        await app.Service<DigestPublishQueue>().SendAsync(publishId, CancellationToken.None);
+        JsonObject again;
+        do again = await app.WaitForPublicationAsync(client, publishId);
+        while ((string?)again["job"] != "Done");
 
         Assert.All(again["channels"]!.AsArray(), c => Assert.Equal("sent", (string?)c!["status"]));
         Assert.Equal(parts, (await PostedAsync(arrived)).Count); // found by the read-back, not posted again
@@ -341,10 +346,10 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Vorschau – noch nicht veröffentlicht", preview["parts"]!.Text());
 
         var publishId = Guid.NewGuid().ToString();
-        var request = new { publishId, channels = new[] { DigestTestSupport.ChannelId }, teamleitung = true, confirmMissing = true };
-        var res = await client.PostAsJsonAsync("/api/digest/weeks/2026-W47/publish", request);
-        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
-        var result = (await res.Content.ReadFromJsonAsync<JsonObject>())!;
+        var request = new { publishId, channels = new[] { DigestTestSupport.ChannelId }, teamleitung = true, confirmMissing = true, correction = true };
+        var result = await app.PublishAndWaitAsync(client, "2026-W47", request);
+        Assert.True((bool)result["complete"]!, result.ToJsonString());
+        Assert.Equal(100, (int)result["percent"]!);
         var parts = (int)result["parts"]!;
         Assert.True(parts >= 1);
         Assert.Equal(4, (int)result["recipients"]!);
@@ -356,7 +361,12 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         var posted = await app.InboxAsync("conversation:" + DigestTestSupport.ChannelId);
         Assert.Equal(parts, posted.Count);
         Assert.All(posted, a => Assert.Contains("Maßnahmeinfo KW 47/2026", a.Text()));
-        // 1:1: queued in the outbox, one key per digest, part and person; delivered by the worker.
+        // 1:1: queued in the outbox, one key per digest, part and person; delivered by the worker (the progress counted them).
+        // Each Teamleitung gets their own digest (their team's measures first), one message for 26 measures.
+        var personalParts = (int)result["personalParts"]!;
+        Assert.Equal(1, personalParts);
+        Assert.Equal(4, (int)result["messages"]!["done"]!);
+        Assert.Equal("4 von 4 zugestellt · 26 von 26 Dokumenten abgelegt", (string?)result["text"]);
         var outbox = app.Service<Proactive>().Outbox;
         Assert.NotNull(await outbox.GetAsync($"digest:{publishId}:01:tl-wolf"));
         await app.DrainOutboxAsync();
@@ -384,18 +394,20 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         var history = (await client.GetFromJsonAsync<JsonArray>("/api/digest/history"))!;
         var item = history.Single(h => (string?)h!["id"] == publishId)!;
         Assert.Equal("26 Dokumente für die e-Akte vorgemerkt", (string?)item["filingStatus"]);
+        Assert.Equal(4, (int)item["deliveredMessages"]!); // the final counts
+        Assert.Equal(26, (int)item["filedDocuments"]!);
         var detail = (await app.ClientAs("ifk-anna-zimmermann").GetFromJsonAsync<JsonObject>($"/api/digest/history/{publishId}"))!;
         Assert.Equal(parts, detail["parts"]!.AsArray().Count);
         Assert.DoesNotContain("Vorschau", detail["parts"]!.Text());
 
         // The same publication again (double click, retry): nothing is sent twice.
-        var again = (await (await client.PostAsJsonAsync("/api/digest/weeks/2026-W47/publish", request)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var again = await app.PublishAndWaitAsync(client, "2026-W47", request);
         Assert.True((bool)again["repeated"]!);
         Assert.Equal(26, (await app.Service<TeamsAmdl.Filing.FilingOutbox>().ListAsync()).Count(j => j.Titel == "Maßnahmeinfo KW 47 2026"));
         Assert.Equal(publishId, (string?)again["id"]);
         Assert.Equal(parts, (await app.InboxAsync("conversation:" + DigestTestSupport.ChannelId)).Count);
         await app.DrainOutboxAsync();
-        Assert.Equal(parts, (await app.InboxAsync(DigestTestSupport.Aad("tl-wolf"))).Count(a => a.Text().Contains("Maßnahmeinfo KW 47/2026")));
+        Assert.Equal(personalParts, (await app.InboxAsync(DigestTestSupport.Aad("tl-wolf"))).Count(a => a.Text().Contains("Maßnahmeinfo KW 47/2026")));
     }
     /// <summary>
     /// Issue 12: a well-formed week outside the supported range (0001-W01 answered 500 from WeekKey.Previous, 9999-W52,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TeamsAmdl.Functions.Tests.Bot;
 using static Microsoft.Playwright.Assertions;
@@ -121,15 +122,37 @@ public sealed class DigestBrowserTests(KestrelAppFactory app) : IClassFixture<Ke
         await Expect(confirm).ToContainTextAsync("962-A-2026-0402 – AGH Sozialkaufhaus");
         await browser.ScreenshotAsync(tab, "07-tab-confirm-missing.png", fullPage: false);
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Trotzdem veröffentlichen" }).ClickAsync();
-        await Expect(tab.Locator("#publish-result")).ToContainTextAsync("Maßnahmeinfo KW 47/2026 veröffentlicht.", new() { Timeout = 30_000 });
-        await Expect(tab.Locator("#publish-result")).ToContainTextAsync("Maßnahmeinfo-Dokumente (je Maßnahme) für die e-Akte vorgemerkt");
+        // Publishing runs as a job: the tab follows its progress until every message and document is final.
+        await Expect(tab.Locator("#publish-progress-text")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(tab.Locator("#publish-result")).ToContainTextAsync("Maßnahmeinfo KW 47/2026 veröffentlicht.", new() { Timeout = 60_000 });
+        await Expect(tab.Locator("#publish-progress-text")).ToContainTextAsync("(100 %)");
+        await Expect(tab.Locator("#publish-progress-text")).ToContainTextAsync(new Regex(@"^(\d+) von \1 zugestellt · 26 von 26 Dokumenten abgelegt"));
+        await Expect(tab.GetByLabel("Fortschritt der Veröffentlichung")).ToHaveAttributeAsync("value", "100");
+        await Expect(tab.Locator("#publish-result")).ToContainTextAsync("26 von 26 Maßnahmeinfo-Dokumenten (je Maßnahme) in der e-Akte abgelegt");
+        await Expect(tab.Locator("#publish-result")).ToContainTextAsync("Veröffentlicht am 21.11.2026, 11:00 Uhr");
         await browser.ScreenshotAsync(tab, "08-tab-published.png");
+
+        // The preview now says when the week went out; publishing it again asks whether to send a correction.
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Vorschau aktualisieren" }).ClickAsync();
+        await Expect(preview.First).ToContainTextAsync("Vorschau – veröffentlicht am 21.11.2026, 11:00 Uhr", new() { Timeout = 15_000 });
+        await Expect(tab.Locator("#preview-info")).ToContainTextAsync("Diese Woche wurde veröffentlicht am 21.11.2026, 11:00 Uhr (von Julia Weber)");
+        await tab.GetByRole(AriaRole.Button, new() { Name = "Veröffentlichen", Exact = true }).ClickAsync();
+        await Expect(confirm).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Trotzdem veröffentlichen" }).ClickAsync();
+        await Expect(confirm).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(confirm.GetByRole(AriaRole.Heading, new() { Name = "Diese Woche ist bereits veröffentlicht" })).ToBeVisibleAsync();
+        await Expect(confirm).ToContainTextAsync("Als Korrektur erneut senden?");
+        await browser.ScreenshotAsync(tab, "08b-tab-correction-question.png", fullPage: false);
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Als Korrektur erneut senden" }).ClickAsync();
+        await Expect(tab.Locator("#publish-result")).ToContainTextAsync("Maßnahmeinfo KW 47/2026 (Korrektur) veröffentlicht.", new() { Timeout = 60_000 });
+        await Expect(tab.Locator("#publish-progress-text")).ToContainTextAsync("(100 %)");
 
         // History: the published digest can be opened again.
         await tab.GetByRole(AriaRole.Tab, new() { Name = "Verlauf" }).ClickAsync();
         await tab.Locator("#history tbody tr").Filter(new() { HasText = "KW 47/2026" }).First.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
         await Expect(tab.Locator("#history-cards .card-frame").First).ToContainTextAsync("veröffentlicht von Julia Weber");
-        await Expect(tab.Locator("#history")).ToContainTextAsync("26 Dokumente für die e-Akte vorgemerkt");
+        await Expect(tab.Locator("#history")).ToContainTextAsync("26 von 26 Dokumenten abgelegt");
+        await Expect(tab.Locator("#history")).ToContainTextAsync("als Korrektur");
         await browser.ScreenshotAsync(tab, "09-tab-history.png");
 
         // 6. The digest card arrives for an IFK.
@@ -140,6 +163,7 @@ public sealed class DigestBrowserTests(KestrelAppFactory app) : IClassFixture<Ke
         await Expect(inbox.Locator("#messages")).ToContainTextAsync("Zwei Abbrüche in KW 46, Nachbesetzung läuft");
         await Expect(inbox.Locator("#messages")).ToContainTextAsync("Coaching Neustart 50+");
         await Expect(inbox.Locator("#messages")).Not.ToContainTextAsync("Vorschau – noch nicht veröffentlicht");
+        await Expect(inbox.Locator("#messages")).ToContainTextAsync("Korrektur: ersetzt die Maßnahmeinfo vom 21.11.2026, 11:00 Uhr");
         await Expect(inbox.Locator(".card-problems")).ToHaveCountAsync(0);
         await browser.ScreenshotAsync(inbox, "10-inbox-ifk-digest.png");
 

@@ -30,10 +30,8 @@ public sealed class DigestOf300Tests(AppFactory app) : IClassFixture<AppFactory>
         });
         await app.InstallInChannelAsync();
 
-        var res = await app.ClientAs("koord-weber").PostAsJsonAsync("/api/digest/weeks/2026-W47/publish",
+        var result = await app.PublishAndWaitAsync(app.ClientAs("koord-weber"), "2026-W47",
             new { publishId = Guid.NewGuid().ToString(), channels = new[] { DigestTestSupport.ChannelId }, confirmMissing = true });
-        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
-        var result = (await res.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.False((bool)result["condensed"]!);
 
         var messages = await app.InboxAsync("conversation:" + DigestTestSupport.ChannelId);

@@ -69,6 +69,34 @@ public static class DigestTestSupport
         }
     }
 
+    /// <summary>
+    /// Publishes as the tab does: the request answers 202 with the publication's id at once; then follows its progress
+    /// (GET api/digest/publications/{id}) until the job and every message and document are final. Returns the last progress.
+    /// </summary>
+    public static async Task<JsonObject> PublishAndWaitAsync(this AppFactory app, HttpClient client, string week, object request)
+    {
+        var res = await client.PostAsJsonAsync($"/api/digest/weeks/{week}/publish", request);
+        var body = await res.Content.ReadAsStringAsync();
+        Assert.True(res.StatusCode == System.Net.HttpStatusCode.Accepted, $"{(int)res.StatusCode} {body}");
+        var accepted = JsonNode.Parse(body)!.AsObject();
+        var progress = await app.WaitForPublicationAsync(client, (string)accepted["id"]!);
+        progress["repeated"] = (bool)accepted["repeated"]!;
+        return progress;
+    }
+
+    /// <summary>Polls the progress of a publication until it is finished (60 s at most).</summary>
+    public static async Task<JsonObject> WaitForPublicationAsync(this AppFactory app, HttpClient client, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var progress = (await client.GetFromJsonAsync<JsonObject>($"/api/digest/publications/{id}"))!;
+            if ((bool)progress["finished"]!) return progress;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("publication not finished: " + progress.ToJsonString());
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>What the dev connector stored for a user (AAD object id) or a conversation ("conversation:{id}").</summary>
     public static async Task<IReadOnlyList<JsonObject>> InboxAsync(this AppFactory app, string key, int max = 500) =>
         (await app.Service<DevInboxStore>().ListAsync(key, max, CancellationToken.None)).Select(r => r.ReadActivity()).ToList();

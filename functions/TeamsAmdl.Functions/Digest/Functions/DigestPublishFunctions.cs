@@ -35,9 +35,11 @@ public sealed class DigestPublishFunctions(DigestPublisher publisher, StaffRepos
     }
 
     /// <summary>
-    /// POST api/digest/weeks/{week}/publish ({publishId, channels, ifk, teamleitung, confirmMissing}): the current or the
-    /// previous week only (400 naming both otherwise), 409 naming the missing inputs until confirmed, 422 for channels
-    /// without the bot; a repeated publishId continues, never resends.
+    /// POST api/digest/weeks/{week}/publish ({publishId, channels, ifk, teamleitung, confirmMissing, correction}): 202 with
+    /// the publication's id and status URL at once, the work runs as a job. The current or the previous week only (400
+    /// naming both otherwise), 409 <c>missing_inputs</c> naming them until confirmed, 409 <c>already_published</c> for a
+    /// week published before unless sent as a correction, 422 for channels without the bot; a repeated publishId returns
+    /// the same publication, never resends.
     /// </summary>
     [Function("digest-publish")]
     public async Task<IResult> Publish(
@@ -54,7 +56,12 @@ public sealed class DigestPublishFunctions(DigestPublisher publisher, StaffRepos
         var outcome = await publisher.PublishAsync(w, request, by, DigestHttp.TabUrl(req, w, options.Value, env, config), cancellationToken);
         return outcome switch
         {
-            PublishOutcome.Done d => Results.Json(d.Result),
+            PublishOutcome.Accepted a => Results.Json(a.Result, statusCode: 202),
+            PublishOutcome.AlreadyPublished already => Results.Json(new
+            {
+                type = "about:blank", title = already.Message, status = 409, code = "already_published",
+                earlier = new { id = already.Earlier.RowKey, publishedAt = already.Earlier.PublishedAt, publishedBy = already.Earlier.PublishedByName },
+            }, statusCode: 409, contentType: "application/problem+json"),
             PublishOutcome.NeedsConfirmation n => Results.Json(new
             {
                 type = "about:blank", title = n.Message, status = 409, code = "missing_inputs",

@@ -13,7 +13,7 @@ namespace TeamsAmdl.Functions.Digest.Functions;
 /// The week in the tab (R-INFO-2): every measure's input (eingegangen / fehlt), the coordinator's edits under the same
 /// domain rules as the Betreuer's card, and the digest preview. Coordinators only (403 otherwise).
 /// </summary>
-public sealed class DigestWeekFunctions(WeekService weeks, DigestInputRepository inputs, DigestBuilder builder,
+public sealed class DigestWeekFunctions(WeekService weeks, DigestInputRepository inputs, DigestBuilder builder, DigestHistory history,
     IOptions<DigestOptions> options, IHostEnvironment env, IConfiguration config, TimeProvider time)
 {
     /// <summary>GET api/digest/weeks/{week} (?team=, ?kind=, ?state=missing|answered|Confirmed|…): the week with counts and filters.</summary>
@@ -127,11 +127,18 @@ public sealed class DigestWeekFunctions(WeekService weeks, DigestInputRepository
         var user = CurrentUser.From(req.HttpContext.User);
         var snapshot = new DigestSnapshot("preview", w.ToString(), user.StaffId, user.DisplayName, time.GetUtcNow(), data.Today,
             DigestHttp.TabUrl(req, w, options.Value, env, config), data.Entries);
-        var parts = builder.Build(snapshot, preview: true);
+        // Once the week is out, the preview says when (a further publication is a correction).
+        var published = await history.LatestOfWeekAsync(w.ToString(), cancellationToken);
+        var parts = builder.Build(snapshot, preview: true, previewPublishedAt: published?.PublishedAt);
         var missing = data.Missing;
         return Results.Json(new
         {
             week = w.ToString(), label = w.Label,
+            published = published is null ? null : new
+            {
+                id = published.RowKey, publishedAt = published.PublishedAt, publishedBy = published.PublishedByName,
+                text = DigestTexts.PublishedOn(published.PublishedAt),
+            },
             parts = parts.Cards.Select((c, i) => new { card = c.ToJsonObject(), bytes = parts.Bytes[i] }),
             maxBytes = options.Value.MaxMessageBytes, condensed = parts.Condensed, hiddenCount = parts.HiddenCount, fullParts = parts.FullParts,
             measures = snapshot.Entries.Count,

@@ -12,6 +12,8 @@ namespace TeamsAmdl.Functions.Digest.Functions;
 public sealed class TabFunctions(WebRoot webRoot, IHostEnvironment env)
 {
     private static readonly string[] TabFiles = ["dom.js", "tab.js", "tab.css", "config.js", "participants.js", "measures.js", "staff.js", "ratings.js", "ifk-settings.js"];
+    /// <summary>The cards' host configs per Teams theme, checked in: the Teams ones with every text colour at ≥ 4.5:1 on its container.</summary>
+    private static readonly string[] HostConfigs = ["teams-light.json", "teams-dark.json", "teams-contrast.json"];
     private static readonly string[] LibFiles = ["MicrosoftTeams.min.js", "adaptivecards.min.js", "harness.js", "microsoft-teams-light.json", "teams-container-light.css"];
 
     /// <summary>Teams (web, desktop, mobile) and Outlook/Microsoft 365 may show the tab in their frames; nobody else.</summary>
@@ -38,6 +40,11 @@ public sealed class TabFunctions(WebRoot webRoot, IHostEnvironment env)
     [Function("tab-lib"), AllowAnonymous]
     public IResult Lib([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tab/lib/{file}")] HttpRequest req, string file) =>
         LibFiles.Contains(file, StringComparer.Ordinal) ? TabFile(req, "tab/lib/" + file) : NotFound(file);
+
+    /// <summary>GET tab/hostconfigs/{file}: the Adaptive Card host config of a theme (light, dark, contrast).</summary>
+    [Function("tab-hostconfigs"), AllowAnonymous]
+    public IResult HostConfig([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tab/hostconfigs/{file}")] HttpRequest req, string file) =>
+        HostConfigs.Contains(file, StringComparer.Ordinal) ? TabFile(req, "tab/hostconfigs/" + file) : NotFound(file);
 
     /// <summary>GET api/digest/env: <c>{devLogin}</c>, the page shows the demo-user picker only in Development.</summary>
     [Function("digest-env"), AllowAnonymous]

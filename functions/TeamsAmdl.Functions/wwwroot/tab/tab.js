@@ -22,12 +22,15 @@
         data: null,           // last /weeks response
         targets: null,
         publishId: null,
+        followSeq: 0,         // the publication whose progress is shown (a newer one stops the older poll)
+        confirmAction: null,  // what the confirmation dialog's OK does
         previewStale: true,
         editing: null,        // measure being edited
         loadSeq: 0
     };
     var dateFormat = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" });
-    var dateTimeFormat = new Intl.DateTimeFormat("de-DE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Berlin" });
+    // "21.11.2026, 11:05 Uhr": the one date-time format of the tab and the cards (dateStyle short would give "21.11.26").
+    var dateTimeFormat = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" });
 
     var $ = TabDom.$, el = TabDom.el, formatDate = TabDom.formatDate;
 
@@ -126,8 +129,18 @@
         return true;
     }
 
+    /** Teams theme (teams-js; outside Teams ?theme=dark|contrast): page colours and the cards' host config follow it. */
     function applyTheme(theme) {
-        document.documentElement.dataset.theme = theme === "dark" ? "dark" : theme === "contrast" ? "contrast" : "default";
+        var next = theme === "dark" ? "dark" : theme === "contrast" ? "contrast" : "default";
+        if (document.documentElement.dataset.theme === next) return;
+        document.documentElement.dataset.theme = next;
+        state.previewStale = true;
+        if (!$("panel-publish").hidden && state.week) loadPreview();
+    }
+
+    function hostConfigUrl() {
+        var theme = document.documentElement.dataset.theme;
+        return "/tab/hostconfigs/teams-" + (theme === "dark" ? "dark" : theme === "contrast" ? "contrast" : "light") + ".json";
     }
 
     async function startDevLogin() {
@@ -460,7 +473,7 @@
                 host.textContent = "Der Kartenrenderer fehlt (tab/lib).";
                 continue;
             }
-            var result = await CardHarness.render(cards[i], host, { hostConfigUrl: "/tab/lib/microsoft-teams-light.json" });
+            var result = await CardHarness.render(cards[i], host, { hostConfigUrl: hostConfigUrl() });
             if (result.problems.length) {
                 var p = el("p", "card-problems", "Hinweise des Renderers: " + result.problems.map(function (x) { return x.message; }).join("; "));
                 frame.appendChild(p);
@@ -484,7 +497,8 @@
         var largest = Math.max.apply(null, b.parts.map(function (p) { return p.bytes; }));
         $("preview-info").textContent = b.measures + " Maßnahmen in " + b.parts.length + (b.parts.length === 1 ? " Nachricht" : " Nachrichten") +
             " (größte " + (largest / 1024).toFixed(1).replace(".", ",") + " KB, höchstens " + Math.round(b.maxBytes / 1024) + " KB je Nachricht)" +
-            (b.condensed ? " · gekürzte Fassung, " + b.hiddenCount + " Maßnahmen nur gezählt" : "") + ".";
+            (b.condensed ? " · gekürzte Fassung, " + b.hiddenCount + " Maßnahmen nur gezählt" : "") + "." +
+            (b.published ? " Diese Woche wurde " + b.published.text + " (von " + b.published.publishedBy + "); erneut senden nur als Korrektur." : "");
         var missing = $("preview-missing");
         missing.textContent = b.missingMessage || "";
         missing.hidden = !b.missingMessage;
@@ -528,7 +542,12 @@
             .map(function (b) { return b.value; });
     }
 
-    async function publish(confirmMissing) {
+    /**
+     * Publishing is a job: the request answers 202 at once with the publication's id; the progress is polled from
+     * /publications/{id} until every message and document is final. A week published before asks
+     * "Als Korrektur erneut senden?" (409 already_published) and is then sent marked as a correction.
+     */
+    async function publish(confirmMissing, correction) {
         var channels = selectedChannels();
         var ifk = $("to-ifk").checked;
         var tl = $("to-tl").checked;
@@ -545,11 +564,16 @@
         try {
             var res = await api("/weeks/" + encodeURIComponent(state.week) + "/publish", {
                 method: "POST",
-                json: { publishId: state.publishId, channels: channels, ifk: ifk, teamleitung: tl, confirmMissing: !!confirmMissing }
+                json: { publishId: state.publishId, channels: channels, ifk: ifk, teamleitung: tl, confirmMissing: !!confirmMissing, correction: !!correction }
             });
             if (res.status === 409 && res.body && res.body.code === "missing_inputs") {
                 setStatus("");
-                askConfirmation(res.body);
+                askConfirmation(res.body, "Nicht alle Wochenmeldungen liegen vor", "Trotzdem veröffentlichen", function () { publish(true, correction); });
+                return;
+            }
+            if (res.status === 409 && res.body && res.body.code === "already_published") {
+                setStatus("");
+                askConfirmation(res.body, "Diese Woche ist bereits veröffentlicht", "Als Korrektur erneut senden", function () { publish(confirmMissing, true); });
                 return;
             }
             result.innerHTML = "";
@@ -560,33 +584,93 @@
                 result.appendChild(msg);
                 return;
             }
-            var r = res.body;
-            var ok = r.channels.every(function (c) { return c.status === "sent"; });
-            var box = el("div", "message-bar " + (ok ? "message-success" : "message-warning"));
-            box.appendChild(el("strong", null, "Maßnahmeinfo " + r.weekLabel + (ok ? " veröffentlicht." : " teilweise veröffentlicht.")));
-            var ul = el("ul");
-            ul.appendChild(el("li", null, r.parts + (r.parts === 1 ? " Nachricht" : " Nachrichten") + (r.condensed ? " (gekürzte Fassung)" : "")));
-            if (r.recipients) ul.appendChild(el("li", null, "1:1 an " + r.recipients + " Personen (wird zugestellt)"));
-            r.channels.forEach(function (c) {
-                ul.appendChild(el("li", null, c.name + ": " + (c.status === "sent" ? "gepostet" : c.message)));
-            });
-            ul.appendChild(el("li", null, r.filingDocuments === 1 ? "1 Maßnahmeinfo-Dokument für die e-Akte vorgemerkt"
-                : r.filingDocuments + " Maßnahmeinfo-Dokumente (je Maßnahme) für die e-Akte vorgemerkt"));
-            (r.filingProblems || []).forEach(function (p) { ul.appendChild(el("li", null, "e-Akte: " + p)); });
-            box.appendChild(ul);
-            result.appendChild(box);
-            setStatus(ok ? "Veröffentlicht." : "Teilweise veröffentlicht.");
-            if (ok) state.publishId = null; // the next click starts a new publication
+            state.publishId = null; // the next click starts a new publication
+            await followPublication(res.body.id);
         } finally {
             button.disabled = false;
         }
     }
 
-    function askConfirmation(problem) {
+    /** Polls the publication's progress and shows it until it is finished (then its counts, problems and retry). */
+    async function followPublication(id) {
+        var seq = ++state.followSeq;
+        var result = $("publish-result");
+        while (seq === state.followSeq) {
+            var res = await api("/publications/" + encodeURIComponent(id));
+            if (seq !== state.followSeq) return;
+            if (!res.ok) {
+                result.innerHTML = "";
+                result.appendChild(el("p", "message-bar message-warning", problemText(res)));
+                return;
+            }
+            showProgress(res.body);
+            if (res.body.finished || res.body.canRetry) return;
+            await new Promise(function (r) { setTimeout(r, 700); });
+        }
+    }
+
+    function showProgress(p) {
+        var result = $("publish-result");
+        result.innerHTML = "";
+        var ok = p.complete;
+        var box = el("div", "message-bar " + (ok ? "message-success" : p.finished || p.canRetry ? "message-warning" : "message-info"));
+        var title = "Maßnahmeinfo " + p.weekLabel + (p.correction ? " (Korrektur)" : "") +
+            (ok ? " veröffentlicht." : p.finished || p.canRetry ? " teilweise veröffentlicht." : " wird veröffentlicht …");
+        box.appendChild(el("strong", null, title));
+        var bar = el("progress", "publish-progress");
+        bar.max = 100;
+        bar.value = p.percent;
+        bar.id = "publish-progress";
+        var label = el("label", "visually-hidden", "Fortschritt der Veröffentlichung");
+        label.htmlFor = bar.id;
+        box.appendChild(label);
+        box.appendChild(bar);
+        var line = el("p", "progress-text", p.text + " (" + p.percent + " %)");
+        line.id = "publish-progress-text";
+        box.appendChild(line);
+        var ul = el("ul");
+        ul.appendChild(el("li", null, p.publishedText.charAt(0).toUpperCase() + p.publishedText.slice(1)));
+        if (p.parts) ul.appendChild(el("li", null, (p.parts === 1 ? "1 Nachricht" : p.parts + " Nachrichten") + " je Person" + (p.condensed ? " (gekürzte Fassung)" : "")));
+        if (p.recipients) ul.appendChild(el("li", null, "1:1 an " + p.recipients + " Personen"));
+        p.channels.forEach(function (c) {
+            ul.appendChild(el("li", null, c.name + ": " + (c.status === "sent" ? "gepostet" : c.message)));
+        });
+        if (p.documents.total) ul.appendChild(el("li", null, p.documents.done + " von " + p.documents.total + " Maßnahmeinfo-Dokumenten (je Maßnahme) in der e-Akte abgelegt"));
+        (p.filingProblems || []).forEach(function (x) { ul.appendChild(el("li", null, "e-Akte: " + x)); });
+        box.appendChild(ul);
+        if (p.problems.length) {
+            var problems = el("ul", "problems");
+            problems.setAttribute("role", "alert");
+            p.problems.forEach(function (x) { problems.appendChild(el("li", null, x)); });
+            box.appendChild(problems);
+        }
+        if (p.canRetry) {
+            var retry = el("button", "button", "Erneut versuchen");
+            retry.type = "button";
+            retry.addEventListener("click", async function () {
+                retry.disabled = true;
+                var r = await api("/publications/" + encodeURIComponent(p.id) + "/retry", { method: "POST" });
+                if (!r.ok && r.status !== 409) setStatus(problemText(r), "error");
+                await followPublication(p.id);
+            });
+            box.appendChild(retry);
+        }
+        result.appendChild(box);
+        if (p.finished || p.canRetry) {
+            setStatus(ok ? "Veröffentlicht." : "Teilweise veröffentlicht.");
+            state.previewStale = true;
+        }
+    }
+
+    function askConfirmation(problem, title, okText, onOk) {
+        $("confirm-title").textContent = title;
+        $("confirm-ok").textContent = okText;
         $("confirm-text").textContent = problem.title;
         var list = $("confirm-list");
         list.innerHTML = "";
         (problem.missing || []).forEach(function (m) { list.appendChild(el("li", null, m.number + " – " + m.title)); });
+        list.hidden = !(problem.missing || []).length;
+        state.confirmAction = onOk;
         var dialog = $("confirm-dialog");
         dialog.showModal();
         $("confirm-cancel").focus();
@@ -613,9 +697,10 @@
             tr.appendChild(el("td", "num", String(h.parts)));
             var to = [];
             h.channels.forEach(function (c) { to.push(c.name + (c.status === "sent" ? "" : " (" + (c.status === "pending" ? "läuft" : "fehlgeschlagen") + ")")); });
-            if (h.recipients) to.push(h.recipients + " Personen 1:1");
+            if (h.recipients) to.push(h.recipients + " Personen 1:1" + (h.deliveredMessages != null ? " (" + h.deliveredMessages + " von " + h.messages + " Nachrichten zugestellt)" : ""));
+            if (h.correction) to.push("als Korrektur");
             tr.appendChild(el("td", null, to.join(", ") || "–"));
-            tr.appendChild(el("td", null, h.filingStatus || "–"));
+            tr.appendChild(el("td", null, h.filedDocuments != null ? h.filedDocuments + " von " + h.filingDocuments + " Dokumenten abgelegt" : h.filingStatus || "–"));
             var act = el("td");
             var show = el("button", "button small", "Anzeigen");
             show.type = "button";
@@ -695,12 +780,18 @@
             if (state.editOpener && document.body.contains(state.editOpener)) state.editOpener.focus();
         });
         $("preview-refresh").addEventListener("click", loadPreview);
-        $("publish-form").addEventListener("submit", function (e) { e.preventDefault(); publish(false); });
+        $("publish-form").addEventListener("submit", function (e) { e.preventDefault(); publish(false, false); });
         $("confirm-cancel").addEventListener("click", function () { $("confirm-dialog").close(); $("publish-btn").focus(); });
-        $("confirm-ok").addEventListener("click", function () { $("confirm-dialog").close(); publish(true); });
+        $("confirm-ok").addEventListener("click", function () {
+            $("confirm-dialog").close();
+            var action = state.confirmAction;
+            state.confirmAction = null;
+            if (action) action();
+        });
     }
 
     document.addEventListener("DOMContentLoaded", async function () {
+        applyTheme(new URLSearchParams(location.search).get("theme"));
         wire();
         var env = { devLogin: false };
         try {
