@@ -3,7 +3,7 @@
 # the demo user $1 against a running TeamsAmdl that was started with Bot__Playground=true (PLAYGROUND_USER=… ./run.sh
 # does both). Writes .playground/<user>/.m365agentsplayground.yml from GET /dev/playground/config and runs the
 # playground in that folder; its web UI is http://localhost:${PLAYGROUND_PORT:-56150}. No browser is opened, no
-# telemetry sent.
+# telemetry sent. AGENTSPLAYGROUND names another playground CLI (e.g. a global install); default: the repository's.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 USER_ID="${1:?Demo-Benutzer angeben, z. B.: infra/local/playground.sh betr-06 (Liste: /api/dev/users)}"
@@ -15,5 +15,5 @@ if ! curl -fsS "$APP_URL/dev/playground/config?user=$USER_ID" -o "$DIR/.m365agen
   exit 1
 fi
 cd "$DIR"
-TEAMSAPPTESTER_BROWSER=none exec "$ROOT/node_modules/.bin/agentsplayground" -e "$APP_URL/api/messages" -c msteams \
+TEAMSAPPTESTER_BROWSER=none exec "${AGENTSPLAYGROUND:-$ROOT/node_modules/.bin/agentsplayground}" -e "$APP_URL/api/messages" -c msteams \
   -p "${PLAYGROUND_PORT:-56150}" --disable-telemetry
