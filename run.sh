@@ -2,6 +2,7 @@
 # Runs TeamsAmdl locally: installs npm dependencies (Azurite, card renderer), starts Azurite on 127.0.0.1 with
 # its data in .azurite/ (git-ignored), starts the app in Development (it seeds the demo Jobcenter on first start)
 # on http://localhost:${PORT:-7071}. Ctrl-C stops both.
+# PLAYGROUND_USER=betr-06 ./run.sh also starts the Microsoft 365 Agents Playground as that demo user (infra/local/playground.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 source infra/local/dev-env.sh
@@ -12,7 +13,9 @@ AZURITE_LOG="$ROOT/.azurite/azurite.log"; mkdir -p "$ROOT/.azurite"
 # Fixed default ports so that Azure Storage Explorer finds the data; override with AZURITE_*_PORT if taken.
 start_azurite disk "${AZURITE_BLOB_PORT:-10000}" "${AZURITE_QUEUE_PORT:-10001}" "${AZURITE_TABLE_PORT:-10002}"
 APP_PID=""
+PLAYGROUND_PID=""
 cleanup() {
+  [ -n "$PLAYGROUND_PID" ] && kill "$PLAYGROUND_PID" 2>/dev/null && wait "$PLAYGROUND_PID" 2>/dev/null
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
   stop_azurite
 }
@@ -22,7 +25,8 @@ log "Azurite running (pid $AZURITE_PID, data in .azurite/)"
 
 log "Building the app"
 dotnet build functions/TeamsAmdl.DevHost -c Release --nologo -v q >/dev/null
-ASPNETCORE_ENVIRONMENT=Development PORT="$PORT" Storage__ConnectionString="$STORAGE_CONNECTION_STRING" Filing__LocalFolder="$ROOT/.data/e-akte" \
+PLAYGROUND_ENV=(); [ -n "${PLAYGROUND_USER:-}" ] && PLAYGROUND_ENV=(Bot__Playground=true)
+env "${PLAYGROUND_ENV[@]}" ASPNETCORE_ENVIRONMENT=Development PORT="$PORT" Storage__ConnectionString="$STORAGE_CONNECTION_STRING" Filing__LocalFolder="$ROOT/.data/e-akte" \
   dotnet run --project functions/TeamsAmdl.DevHost -c Release --no-build --no-launch-profile &
 APP_PID=$!
 for _ in $(seq 1 300); do
@@ -42,4 +46,9 @@ cat >&2 <<TXT
   Beenden mit Ctrl-C.
 
 TXT
+if [ -n "${PLAYGROUND_USER:-}" ]; then
+  PORT="$PORT" infra/local/playground.sh "$PLAYGROUND_USER" &
+  PLAYGROUND_PID=$!
+  log "Agents Playground als $PLAYGROUND_USER: http://localhost:${PLAYGROUND_PORT:-56150}"
+fi
 wait "$APP_PID"

@@ -87,4 +87,20 @@ public sealed class StartupTests
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("Start abgebrochen, es fehlen Einstellungen: Auth:MetadataUrl (keine gültige URL), Auth:Audience, Auth:TenantId, Bot:TenantId.", line);
     }
+
+    [Fact]
+    public async Task Production_with_the_Agents_Playground_switched_on_exits_2_naming_the_setting()
+    {
+        // The playground mode takes activities without a Bot Connector token: it must never run outside Development.
+        var (code, err) = await RunAppAsync("Production", new()
+        {
+            ["Storage__ConnectionString"] = Azurite.ConnectionString, ["Filing__SiteId"] = "site", ["Filing__DriveId"] = "drive",
+            ["Auth__MetadataUrl"] = "https://login.example/v2.0/.well-known/openid-configuration", ["Auth__Audience"] = "api://teamsamdl",
+            ["Auth__TenantId"] = "00000000-0000-0000-0000-00000000a17e", ["Bot__AppId"] = "00000000-0000-0000-0000-00000000b07e",
+            ["Bot__TenantId"] = "00000000-0000-0000-0000-00000000a17e", ["Bot__Playground"] = "true",
+        });
+        Assert.Equal(2, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("Start abgebrochen: Bot:Playground ist nur in Development erlaubt (es nimmt Aktivitäten ohne Bot-Connector-Token an).", line);
+    }
 }

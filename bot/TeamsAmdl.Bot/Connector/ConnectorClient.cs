@@ -19,6 +19,9 @@ public class ConnectorClient
 
     private readonly HttpPipeline _pipeline;
 
+    /// <summary>True for <see cref="ForLoopbackEmulator"/>: plain http to this machine, no token.</summary>
+    private readonly bool _loopbackEmulator;
+
     public ConnectorClient(TokenCredential credential, ConnectorClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(credential);
@@ -30,6 +33,24 @@ public class ConnectorClient
             new ResponseClassifier());
     }
 
+    private ConnectorClient(ConnectorClientOptions options)
+    {
+        _loopbackEmulator = true;
+        _pipeline = HttpPipelineBuilder.Build(options, perCallPolicies: [], perRetryPolicies: [], new ResponseClassifier());
+    }
+
+    /// <summary>
+    /// A client for a local Bot Connector emulator (e.g. the Microsoft 365 Agents Playground's /_connector): it calls
+    /// only service URLs on this machine (<see cref="IsLoopback"/>), over http or https, and sends no token — the
+    /// emulator checks none, and the bot's real token must never leave for an address the activity named.
+    /// </summary>
+    public static ConnectorClient ForLoopbackEmulator(ConnectorClientOptions? options = null) => new(options ?? new ConnectorClientOptions());
+
+    /// <summary>Whether <paramref name="serviceUrl"/> is an absolute http(s) URL on this machine (localhost, 127.0.0.0/8, ::1).</summary>
+    public static bool IsLoopback(string? serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.IsLoopback && string.IsNullOrEmpty(uri.UserInfo);
+
     /// <summary>For mocking.</summary>
     protected ConnectorClient()
     {
@@ -40,7 +61,7 @@ public class ConnectorClient
     public virtual async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return await SendAsync<ConversationResourceResponse>(RequestMethod.Post, BuildUri(serviceUrl), parameters, cancellationToken).ConfigureAwait(false)
+        return await SendAsync<ConversationResourceResponse>(RequestMethod.Post, BuildUri(serviceUrl, loopbackEmulator: _loopbackEmulator), parameters, cancellationToken).ConfigureAwait(false)
             ?? new ConversationResourceResponse();
     }
 
@@ -48,7 +69,7 @@ public class ConnectorClient
     public virtual async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return await SendAsync<ResourceResponse>(RequestMethod.Post, BuildUri(serviceUrl, conversationId), activity, cancellationToken).ConfigureAwait(false)
+        return await SendAsync<ResourceResponse>(RequestMethod.Post, BuildUri(serviceUrl, conversationId, loopbackEmulator: _loopbackEmulator), activity, cancellationToken).ConfigureAwait(false)
             ?? new ResourceResponse();
     }
 
@@ -56,7 +77,7 @@ public class ConnectorClient
     public virtual async Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return await SendAsync<ResourceResponse>(RequestMethod.Post, BuildUri(serviceUrl, conversationId, activityId), activity, cancellationToken).ConfigureAwait(false)
+        return await SendAsync<ResourceResponse>(RequestMethod.Post, BuildUri(serviceUrl, conversationId, activityId, loopbackEmulator: _loopbackEmulator), activity, cancellationToken).ConfigureAwait(false)
             ?? new ResourceResponse();
     }
 
@@ -64,19 +85,24 @@ public class ConnectorClient
     public virtual async Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return await SendAsync<ResourceResponse>(RequestMethod.Put, BuildUri(serviceUrl, conversationId, activityId), activity, cancellationToken).ConfigureAwait(false)
+        return await SendAsync<ResourceResponse>(RequestMethod.Put, BuildUri(serviceUrl, conversationId, activityId, loopbackEmulator: _loopbackEmulator), activity, cancellationToken).ConfigureAwait(false)
             ?? new ResourceResponse();
     }
 
     /// <summary>DELETE {serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}.</summary>
     public virtual async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default) =>
-        await SendAsync<ResourceResponse>(RequestMethod.Delete, BuildUri(serviceUrl, conversationId, activityId), body: null, cancellationToken).ConfigureAwait(false);
+        await SendAsync<ResourceResponse>(RequestMethod.Delete, BuildUri(serviceUrl, conversationId, activityId, loopbackEmulator: _loopbackEmulator), body: null, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Builds {serviceUrl}/v3/conversations[/{conversationId}/activities[/{activityId}]], keeping the service URL's path and escaping ids.</summary>
-    internal static Uri BuildUri(string serviceUrl, string? conversationId = null, string? activityId = null)
+    internal static Uri BuildUri(string serviceUrl, string? conversationId = null, string? activityId = null, bool loopbackEmulator = false)
     {
+        if (loopbackEmulator)
+        {
+            if (!IsLoopback(serviceUrl))
+                throw new ArgumentException($"serviceUrl ist keine http(s)-URL auf diesem Rechner: '{serviceUrl}'.", nameof(serviceUrl));
+        }
         // HTTPS only: the request carries the bot's bearer token (Azure.Core's bearer policy insists as well).
-        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme != Uri.UriSchemeHttps)
+        else if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme != Uri.UriSchemeHttps)
             throw new ArgumentException($"serviceUrl ist keine absolute https-URL: '{serviceUrl}'.", nameof(serviceUrl));
         var path = new StringBuilder(serviceUrl.Split('?', '#')[0].TrimEnd('/')).Append("/v3/conversations");
         if (conversationId is not null)

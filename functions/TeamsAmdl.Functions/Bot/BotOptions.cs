@@ -42,6 +42,12 @@ public sealed class BotOptions
     /// </summary>
     public bool DevStandIns { get; set; } = true;
 
+    /// <summary>
+    /// Development only (default off): the Microsoft 365 Agents Playground as a second local chat client
+    /// (Playground/README.md). Outside Development the start refuses it and the messaging endpoint ignores it.
+    /// </summary>
+    public bool Playground { get; set; }
+
     /// <summary>Where the outbox creates personal chats for users it has no conversation with yet (Teams, EMEA).</summary>
     public string ServiceUrl { get; set; } = "https://smba.trafficmanager.net/emea/";
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TeamsAmdl.Bot;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.DevInbox;
+using TeamsAmdl.Functions.Playground;
 
 namespace TeamsAmdl.Functions;
 
@@ -31,10 +32,15 @@ public static class BotSetup
         services.AddSingleton<IBotMessageSender, ConnectorMessageSender>();
         services.AddCardActionHandler<PingHandler>();
 
+        services.AddPlayground();
         if (builder.Environment.IsDevelopment())
             services.AddDevInbox();
         if (BotOptions.UseDevStandIns(builder.Environment, builder.Configuration))
+        {
             services.UseDevConnector();
+            if (PlaygroundSetup.IsOn(builder.Environment, builder.Configuration))
+                services.UsePlaygroundConnector();
+        }
         else
         {
             services.AddSingleton(sp => CreateCredential(sp.GetRequiredService<IOptions<BotOptions>>().Value));

@@ -33,6 +33,8 @@ public static class StartupChecks
         }
         if (services.GetRequiredService<RequiredSettings>().Problem() is { } problem)
             throw new StartupException(problem);
+        if (!env.IsDevelopment() && config.GetValue(Playground.PlaygroundSetup.Setting, false))
+            throw new StartupException(Playground.PlaygroundTexts.NotAllowedOutsideDevelopment);
         await StorageSetup.EnsureReachableAsync(services.GetRequiredService<Tables>(), config, ct);
         if (config.GetValue("Seed:Demo", env.IsDevelopment()))
             await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Azure.Functions.Worker;
 using TeamsAmdl.Bot;
 using TeamsAmdl.Functions.Hosting;
+using TeamsAmdl.Functions.Playground;
 
 namespace TeamsAmdl.Functions.Bot.Functions;
 
@@ -15,7 +16,8 @@ namespace TeamsAmdl.Functions.Bot.Functions;
 /// Lazy: constructing it (and the connector behind it) needs configuration an unauthenticated request must not reach
 /// (outside Development without Bot:AppId it throws; the answer then must be 503, not 500).
 /// </param>
-public sealed class BotMessageFunctions(BotAuthenticatorProvider authProvider, Lazy<BotActivityRouter> router, ILogger<BotMessageFunctions> log)
+public sealed class BotMessageFunctions(BotAuthenticatorProvider authProvider, Lazy<BotActivityRouter> router, PlaygroundGate playground,
+    ILogger<BotMessageFunctions> log)
 {
     public const string MessagesPath = "/api/messages";
 
@@ -45,6 +47,15 @@ public sealed class BotMessageFunctions(BotAuthenticatorProvider authProvider, L
         {
             log.LogWarning("Rejected bot request: {Error}", error);
             return ProblemResponses.Problem(400, "invalid_activity", $"{BotTexts.InvalidActivity}: {error}");
+        }
+
+        // Development's Agents Playground sends no token (Playground/README.md); off by default, never outside Development.
+        switch (playground.Admit(req.Headers, activity))
+        {
+            case PlaygroundAdmission.Admitted:
+                return await router.Value.RouteAsync(activity, req.HttpContext.TraceIdentifier, cancellationToken);
+            case PlaygroundAdmission.Refused:
+                return ProblemResponses.Problem(403, "playground_refused", PlaygroundTexts.Refused);
         }
 
         var authenticator = authProvider.Get();
