@@ -23,7 +23,8 @@ public enum AfterEndDue
 /// <item>Eingliederungserfolg: opens 6 months after the end (the date 6 calendar months after the last day, moved to the
 /// next working day); due <see cref="RecordWeeks"/> weeks later, moved to the next working day.</item>
 /// </list>
-/// A task that is not done by its due date is reminded once, on the first run after it (working days only). A task is
+/// A task is opened on the first run on or after its opening day, as long as its due date has not passed (measures that
+/// ended before the app was installed get no tasks). A task that is not done by its due date is reminded once, on the first run after it (working days only). A task is
 /// opened and reminded at most once: the caller records both on the task row.
 /// </summary>
 public static class AfterEndSchedule
@@ -47,7 +48,8 @@ public static class AfterEndSchedule
     public static AfterEndDue Due(AfterEndTaskPlan plan, DateOnly today, bool opened, bool reminded, bool done)
     {
         if (done || !WorkingDays.IsWorkingDay(today) || today < plan.OpensOn) return AfterEndDue.Nothing;
-        if (!opened) return AfterEndDue.Open;
+        // A task whose due date passed before it was ever opened (the app was not installed then) is not opened late.
+        if (!opened) return today <= plan.DueOn ? AfterEndDue.Open : AfterEndDue.Nothing;
         return !reminded && today > plan.DueOn ? AfterEndDue.Reminder : AfterEndDue.Nothing;
     }
 }
