@@ -75,11 +75,11 @@ public sealed class MonatsauslastungRenderer(JobcenterInfo jobcenter)
             var lines = new List<IReadOnlyList<string>>
             {
                 new[] { "Träger", z.Traeger }, new[] { "Maßnahmeart", z.Massnahmeart }, new[] { "Team", z.Team },
-                new[] { "Belegt / eingekauft", $"{z.Belegt} von {z.Plaetze} Plätzen ({German.Percent((double)z.Quote)})" },
+                new[] { "Belegt / eingekauft", $"{z.Belegt} von {z.Plaetze} Plätzen ({German.Percent(z.Plaetze == 0 ? 0 : (double)z.Belegt / z.Plaetze)})" },
             };
             if (z.TmVerbraucht is { } used && z.TmGeplant is { } planned)
                 lines.Add(["Teilnahmemonate", $"{Tm(used)} TM verbraucht, {Tm(planned)} TM geplant bis Stichtag" +
-                                              (z.TmQuote is { } q ? $" ({German.Percent((double)q)} des Plans)" : "") +
+                                              (planned > 0 ? $" ({German.Percent((double)(used / planned))} des Plans)" : "") +
                                               (z.TmVereinbart is { } all ? $", {Tm(all)} TM vereinbart" : "")]);
             if (z.Mindestplatzzahl is { } min)
                 lines.Add(["Mindestplatzzahl", z.BezahltAberLeer > 0
@@ -92,6 +92,7 @@ public sealed class MonatsauslastungRenderer(JobcenterInfo jobcenter)
         return new RenderedDocument(BinaryData.FromBytes(bytes), RenderedDocument.DocxType, Target(input, "docx"));
     }
 
+    // Percentages in the text from the exact ratios: the rounded Quote (4 places) would round twice (53,85 → 53,9).
     private static string Tm(decimal value) => value.ToString("0.00", German.Culture);
 
     private static FilingTarget Target(MonatsauslastungInput input, string extension) =>
