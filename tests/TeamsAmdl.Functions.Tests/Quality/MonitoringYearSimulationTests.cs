@@ -133,10 +133,14 @@ public sealed class MonitoringYearSimulationTests(QueueOnlyAppFactory app, ITest
             Assert.Contains(AfterEndJob.CardKey("962-E-2026-0104", AfterEndTaskKind.Eingliederungserfolg, AfterEndDue.Open, DemoData.CoordinatorId), actual);
             Assert.DoesNotContain(AfterEndJob.CardKey("962-E-2026-0104", AfterEndTaskKind.Eingliederungserfolg, AfterEndDue.Reminder, DemoData.CoordinatorId), actual);
             Assert.Contains(AfterEndJob.CardKey("962-E-2026-0107", AfterEndTaskKind.Eingliederungserfolg, AfterEndDue.Reminder, DemoData.CoordinatorId), actual);
-            var dia = await app.Service<MonitoringStore>().GetTaskAsync("962-D-2026-0204", AfterEndTaskKind.Abschlussbericht, CancellationToken.None);
-            Assert.Equal(new DateOnly(2027, 11, 2), dia!.OpensOn); // ends Sun 31.10.; 01.11. is All Saints' Day in Baden-Württemberg
-            Assert.Equal(new DateOnly(2027, 11, 15), dia.DueOn);   // 14.11. is a Sunday
-            Assert.NotNull(dia.RemindedAt);
+            var store = app.Service<MonitoringStore>();
+            var recorded = await store.GetTaskAsync(RecordedByCard, AfterEndTaskKind.Eingliederungserfolg, CancellationToken.None);
+            Assert.Equal((new DateOnly(2027, 9, 30), new DateOnly(2027, 10, 14), 1, 1), (recorded!.OpensOn, recorded.DueOn, recorded.Integrated, recorded.NotIntegrated));
+            Assert.Null(recorded.RemindedAt);
+            var late = await store.GetTaskAsync("962-E-2026-0107", AfterEndTaskKind.Eingliederungserfolg, CancellationToken.None);
+            // Ended 30.04.2027: six months on is Saturday 30.10., Monday 01.11. is All Saints' Day in Baden-Württemberg.
+            Assert.Equal((new DateOnly(2027, 11, 2), new DateOnly(2027, 11, 16)), (late!.OpensOn, late.DueOn));
+            Assert.NotNull(late.RemindedAt);
         }
         finally
         {
