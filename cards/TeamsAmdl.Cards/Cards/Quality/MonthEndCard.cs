@@ -70,7 +70,7 @@ public static class MonthEndCard
             ]) { Style = r.PaidButEmpty > 0 ? ContainerStyle.Attention : null });
         }
         builder.Add(new Table(
-            [TableColumn.Weighted(3), TableColumn.Weighted(1), TableColumn.Weighted(1.2), TableColumn.Weighted(2.5)], rows)
+            [TableColumn.Weighted(3), TableColumn.Weighted(1), TableColumn.Weighted(1.5), TableColumn.Weighted(2.5)], rows)
             { FirstRowAsHeader = true, ShowGridLines = true, Spacing = Spacing.Medium });
         if (d.Rows.Count > MaxRows)
             builder.Add(TextBlock.Subtle(CardTexts.Monitoring.LeftOut(d.Rows.Count - MaxRows)));
