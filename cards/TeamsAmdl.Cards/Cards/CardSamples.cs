@@ -128,6 +128,21 @@ public static class CardSamples
             new DateTimeOffset(2026, 11, 29, 9, 15, 0, TimeSpan.Zero), "1,85", "3,12", "2", RatingSampleBadValues)),
         ["rating-closed"] = () => RatingClosedCard.Build(new RatingClosedCardData(RatingSampleHeader(10),
             new DateTimeOffset(2026, 12, 8, 14, 0, 0, TimeSpan.Zero), "Die Bewertungsanfrage ist geschlossen; Ihre Eingaben wurden nicht gespeichert.")),
+        ["month-end"] = () => MonthEndCard.Build(new MonthEndCardData("November 2026", new DateOnly(2026, 11, 30), "Team U25",
+        [
+            new MonthEndRow("962-E-2026-0101", "Aktivcenter Jugend", 12, 9),
+            new MonthEndRow("962-D-2026-0201", "DIA-AM Musterstadt Los 1", 10, 4, TmConsumed: 8.73m, TmPlanned: 24.00m),
+            new MonthEndRow("962-U-2026-0301", "UB/InbeQ Musterstadt", 13, 7, PaidButEmpty: 3),
+        ])),
+        ["month-end-empty"] = () => MonthEndCard.Build(new MonthEndCardData("November 2026", new DateOnly(2026, 11, 30), null, [])),
+        ["quality-task-review"] = () => AfterEndTaskCard.Build(new AfterEndTaskCardData(QualityTaskKind.Abschlussbericht, "962-E-2026-0104",
+            "Bewerbungswerkstatt Digital", "Lernfabrik Nordstadt GmbH", new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 14), 14)),
+        ["quality-task-outcome-reminder"] = () => AfterEndTaskCard.Build(new AfterEndTaskCardData(QualityTaskKind.Eingliederungserfolg,
+            "962-E-2026-0104", "Bewerbungswerkstatt Digital", "Lernfabrik Nordstadt GmbH", new DateOnly(2026, 11, 30), new DateOnly(2027, 6, 14), 14,
+            Reminder: true)),
+        ["quality-task-outcome-done"] = () => AfterEndTaskCard.Build(new AfterEndTaskCardData(QualityTaskKind.Eingliederungserfolg,
+            "962-E-2026-0104", "Bewerbungswerkstatt Digital", "Lernfabrik Nordstadt GmbH", new DateOnly(2026, 11, 30), new DateOnly(2027, 6, 14), 14,
+            DoneBy: ("Julia Weber", new DateOnly(2027, 6, 2)), Result: (5, 9))),
     };
 
     private static RatingHeaderData RatingSampleHeader(int daysLeft) => new("bw-3f9a1c27e0d4", "962-E-2026-0103",

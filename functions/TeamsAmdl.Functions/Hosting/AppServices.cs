@@ -3,6 +3,7 @@ using TeamsAmdl.Functions.Auth;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.FreePlaces;
 using TeamsAmdl.Functions.Participants;
+using TeamsAmdl.Functions.Quality.Monitoring;
 using TeamsAmdl.Functions.Measures;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Retention;
@@ -54,6 +55,7 @@ public static class AppServices
         builder.AddMeasures(); // after AddFreePlaces: edits announce raised capacity
         builder.AddStaff();
         builder.AddRetention();
+        builder.AddQualityMonitoring();
         return builder;
     }
 }

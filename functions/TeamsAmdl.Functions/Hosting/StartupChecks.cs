@@ -54,5 +54,6 @@ public static class StartupChecks
         await services.GetRequiredService<Digest.DigestHistory>().IndexExistingAsync(ct);
         // Before the first request: the rating tables and the default questionnaire (a hosted service would race it).
         await services.GetRequiredService<RatingsStartup>().RunAsync(ct);
+        await services.GetRequiredService<Quality.Monitoring.MonitoringStartup>().RunAsync(ct);
     }
 }

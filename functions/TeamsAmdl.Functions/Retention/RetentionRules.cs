@@ -82,6 +82,9 @@ public static class RetentionRules
         new(RatingTables.RequestsTable, "rating records (Bewertungsbögen, filed in the e-Akte): a few per measure and year"),
         new(RatingTables.TmDataTable, "one row per measure and quarter"),
         new(TeamsAmdl.Filing.FilingOutbox.DefaultTableName, "one row per filed document: the e-Akte's guard against filing twice"),
+        new(Quality.Monitoring.MonitoringTables.MonthEndTable, "one row per reported month"),
+        new(Quality.Monitoring.MonitoringTables.TasksTable, "two rows per ended measure (after-end tasks, numbers only, no personal data)"),
+        new(Quality.Monitoring.MonitoringTables.ContactsTable, "COSACH contacts with Träger (staff ids only): a few per measure and year"),
     ];
 
     /// <summary>The ISO week of the cutoff; week keys ("2026-W47") compare as strings.</summary>

@@ -1,0 +1,79 @@
+namespace TeamsAmdl.Cards;
+
+/// <summary>One measure on the month-end card (display values; the caller computes them).</summary>
+/// <param name="TmConsumed">DIA-AM: TM used up to the report day; null otherwise (TmPlanned likewise).</param>
+/// <param name="PaidButEmpty">UB/InbeQ below its Mindestplatzzahl in the first 12 months: places paid but empty.</param>
+public sealed record MonthEndRow(string MeasureNumber, string Title, int Places, int Occupied, decimal? TmConsumed = null,
+    decimal? TmPlanned = null, int PaidButEmpty = 0)
+{
+    public decimal Rate => Places == 0 ? 0 : (decimal)Occupied / Places;
+}
+
+/// <summary>Input of <see cref="MonthEndCard"/>.</summary>
+/// <param name="Month">"November 2026".</param>
+/// <param name="Team">The Teamleitung's team name; null for the Geschäftsführung (all teams).</param>
+public sealed record MonthEndCardData(string Month, DateOnly ReportDay, string? Team, IReadOnlyList<MonthEndRow> Rows);
+
+/// <summary>
+/// R-QA-5: the month-end utilisation per Einkaufsmaßnahme, to each Teamleitung (their team) and the Geschäftsführung (all).
+/// Totals first, then a table (measure, occupied/bought, rate, note: DIA-AM TM against plan, UB places paid but empty).
+/// The wording is neutral: it reports numbers and says that low utilisation is not the Betreuer's fault (seed 000 §7).
+/// </summary>
+public static class MonthEndCard
+{
+    /// <summary>Rows on the card at most; the rest is in the report.</summary>
+    public const int MaxRows = 30;
+
+    public static AdaptiveCard Build(MonthEndCardData d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var builder = AdaptiveCard.Create()
+            .FullWidth()
+            .WithFallbackText(CardTexts.Monitoring.MonthEndFallback(d.Month))
+            .Add(TextBlock.Heading(CardTexts.Monitoring.MonthEndTitle(d.Month)),
+                TextBlock.Subtle(CardTexts.Monitoring.MonthEndScope(d.Team, d.ReportDay)) with { Spacing = Spacing.None },
+                new TextBlock(CardTexts.Monitoring.MonthEndNeutral) { Spacing = Spacing.Small });
+        if (d.Rows.Count == 0)
+            return builder.Add(new TextBlock(CardTexts.Monitoring.NoMeasures) { Spacing = Spacing.Medium }).Build();
+
+        var places = d.Rows.Sum(r => r.Places);
+        var occupied = d.Rows.Sum(r => r.Occupied);
+        var empty = d.Rows.Where(r => r.PaidButEmpty > 0).ToList();
+        var facts = new List<Fact>
+        {
+            new(CardTexts.Monitoring.Measures, CardTexts.Common.Number(d.Rows.Count)),
+            new(CardTexts.Monitoring.OccupiedTotal, CardTexts.Monitoring.OccupiedValue(occupied, places,
+                CardTexts.Monitoring.Percent(places == 0 ? 0 : (decimal)occupied / places))),
+        };
+        if (empty.Count > 0)
+            facts.Add(new(CardTexts.Monitoring.PaidButEmptyTotal, CardTexts.Monitoring.PaidButEmptyValue(empty.Sum(r => r.PaidButEmpty), empty.Count)));
+        builder.Add(new FactSet(facts) { Spacing = Spacing.Medium });
+
+        var rows = new List<TableRow>
+        {
+            TableRow.OfTexts(true, CardTexts.Monitoring.ColumnMeasure, CardTexts.Monitoring.ColumnOccupied, CardTexts.Monitoring.ColumnRate,
+                CardTexts.Monitoring.ColumnNote),
+        };
+        foreach (var r in d.Rows.OrderBy(r => r.Rate).ThenBy(r => r.MeasureNumber, StringComparer.Ordinal).Take(MaxRows))
+        {
+            var note = r.PaidButEmpty > 0 ? CardTexts.Monitoring.PaidButEmptyNote(r.PaidButEmpty)
+                : r is { TmConsumed: { } used, TmPlanned: { } planned }
+                    ? CardTexts.Monitoring.TmNote(CardTexts.Monitoring.Tm(used), CardTexts.Monitoring.Tm(planned),
+                        planned > 0 ? CardTexts.Monitoring.Percent(used / planned) : null)
+                    : CardTexts.Common.Dash;
+            rows.Add(new TableRow(
+            [
+                new TableCell([new TextBlock(r.MeasureNumber) { Weight = TextWeight.Bolder }, TextBlock.Subtle(r.Title) with { Spacing = Spacing.None }]),
+                TableCell.OfText($"{CardTexts.Common.Number(r.Occupied)}/{CardTexts.Common.Number(r.Places)}"),
+                TableCell.OfText(CardTexts.Monitoring.Percent(r.Rate)),
+                TableCell.OfText(note),
+            ]) { Style = r.PaidButEmpty > 0 ? ContainerStyle.Attention : null });
+        }
+        builder.Add(new Table(
+            [TableColumn.Weighted(3), TableColumn.Weighted(1), TableColumn.Weighted(1.5), TableColumn.Weighted(2.5)], rows)
+            { FirstRowAsHeader = true, ShowGridLines = true, Spacing = Spacing.Medium });
+        if (d.Rows.Count > MaxRows)
+            builder.Add(TextBlock.Subtle(CardTexts.Monitoring.LeftOut(d.Rows.Count - MaxRows)));
+        return builder.Add(TextBlock.Subtle(CardTexts.Monitoring.Filed)).Build();
+    }
+}
