@@ -54,6 +54,7 @@ public static class AppServices
         builder.AddMeasures(); // after AddFreePlaces: edits announce raised capacity
         builder.AddStaff();
         builder.AddRetention();
+        builder.AddInspections(); // after AddFiling and AddBot: files Prüfberichte and Mängelschreiben, sends reminder cards
         return builder;
     }
 }

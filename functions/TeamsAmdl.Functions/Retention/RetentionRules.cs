@@ -82,6 +82,8 @@ public static class RetentionRules
         new(RatingTables.RequestsTable, "rating records (Bewertungsbögen, filed in the e-Akte): a few per measure and year"),
         new(RatingTables.TmDataTable, "one row per measure and quarter"),
         new(TeamsAmdl.Filing.FilingOutbox.DefaultTableName, "one row per filed document: the e-Akte's guard against filing twice"),
+        new(TeamsAmdl.Functions.Quality.Inspections.InspectionTables.RecordsTable, "inspections and Mängel (R-QA-2/3): a few per measure and year, the app's side of the Prüfberichte in the e-Akte"),
+        new(TeamsAmdl.Functions.Quality.Inspections.InspectionTables.AuditTable, "audit log of inspections and Mängel: a few lines per Mangel, kept with the records it explains"),
     ];
 
     /// <summary>The ISO week of the cutoff; week keys ("2026-W47") compare as strings.</summary>
