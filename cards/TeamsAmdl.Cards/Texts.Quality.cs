@@ -16,6 +16,7 @@ public static partial class CardTexts
         public const string Confirm = "Termin bestätigen";
         public const string Reschedule = "Termin verschieben";
         public const string NewDate = "Neuer Termin";
+        public const string NewDateMissing = "Bitte den neuen Termin wählen.";
         public const string SaveNewDate = "Neuen Termin speichern";
 
         public const string Mangel = "Mangel";

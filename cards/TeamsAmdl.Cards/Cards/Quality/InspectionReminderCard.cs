@@ -31,7 +31,7 @@ public static class InspectionReminderCard
                     Style = ActionStyle.Positive, Data = data, AssociatedInputs = AssociatedInputs.None,
                 },
                 new ShowCardAction(CardTexts.Quality.Reschedule, AdaptiveCard.Create()
-                    .Add(new DateInput(CardVerbs.InspectionDateInput) { Label = CardTexts.Quality.NewDate, Value = d.Date, IsRequired = true })
+                    .Add(new DateInput(CardVerbs.InspectionDateInput) { Label = CardTexts.Quality.NewDate, Value = d.Date, IsRequired = true, ErrorMessage = CardTexts.Quality.NewDateMissing })
                     .AddAction(new ExecuteAction(CardVerbs.InspectionReschedule, CardTexts.Quality.SaveNewDate) { Data = data })
                     .Build()))
             .Build();

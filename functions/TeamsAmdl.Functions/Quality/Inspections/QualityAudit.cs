@@ -12,10 +12,13 @@ public sealed record QualityAuditEntry(string MeasureNumber, string Subject, str
 /// </summary>
 public sealed class QualityAudit(InspectionTables tables)
 {
+    private long _sequence;
+
     public async Task AppendAsync(QualityAuditEntry e, CancellationToken ct)
     {
         var table = await tables.AuditAsync(ct);
-        var key = $"{e.At.UtcDateTime:yyyyMMddHHmmssfffffff}-{Guid.NewGuid():N}"[..30];
+        // Time, then a per-process sequence (lines of one instant keep their order), then randomness (several instances).
+        var key = $"{e.At.UtcTicks:D19}-{Interlocked.Increment(ref _sequence):D10}-{Guid.NewGuid():N}"[..39];
         await table.AddEntityAsync(new TableEntity(e.MeasureNumber, key)
         {
             ["Subject"] = e.Subject, ["Action"] = e.Action, ["From"] = e.From, ["To"] = e.To, ["By"] = e.By, ["ByName"] = e.ByName,
