@@ -188,7 +188,7 @@
             var li = el("li", "qd-mangel");
             li.dataset.mangel = m.id;
             li.appendChild(el("strong", null, m.description + (m.serious ? " (schwerwiegend)" : "")));
-            li.appendChild(el("span", "qd-mangel-status", " · " + m.statusText + (m.deadline ? " · Frist " + formatDate(m.deadline) : "")));
+            li.appendChild(el("span", "qd-mangel-status", " · " + m.statusText + (m.deadline ? (m.status === "Stufe1" ? " · Frist " : " · Frist war ") + formatDate(m.deadline) : "")));
             if (m.letter) li.appendChild(el("p", "hint", "Mängelschreiben (Entwurf) in der e-Akte: " + m.letter));
             var actions = el("div", "qd-actions");
             m.actions.forEach(function (a) {
@@ -224,7 +224,7 @@
         var res = await api("/api/measures/" + encodeURIComponent(state.measure) + "/maengel/" + encodeURIComponent(m.id) + "/transitions",
             { method: "POST", json: body });
         if (!res.ok) return message(problemText(res), "error");
-        message("„" + m.description + "“: " + res.body.statusText + (res.body.deadline ? ", Frist " + formatDate(res.body.deadline) : "") + ".");
+        message("„" + m.description + "“: " + res.body.statusText + (res.body.status === "Stufe1" && res.body.deadline ? ", Frist " + formatDate(res.body.deadline) : "") + ".");
         await openMeasure(state.measure);
         await loadCalendar();
     }
