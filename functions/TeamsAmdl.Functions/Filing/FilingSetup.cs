@@ -84,6 +84,7 @@ namespace TeamsAmdl.Functions
             services.AddSingleton(new MassnahmeinfoRenderer(jobcenter));
             services.AddSingleton(new AuslastungsberichtRenderer(jobcenter));
             services.AddSingleton(new MaengelschreibenRenderer(jobcenter));
+            services.AddSingleton(new PruefberichtRenderer(jobcenter));
             return builder;
         }
     }

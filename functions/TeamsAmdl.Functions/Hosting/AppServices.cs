@@ -56,6 +56,7 @@ public static class AppServices
         builder.AddStaff();
         builder.AddRetention();
         builder.AddQualityMonitoring();
+        builder.AddInspections(); // after AddFiling and AddBot: files Prüfberichte and Mängelschreiben, sends reminder cards
         return builder;
     }
 }
