@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -20,6 +21,7 @@ public sealed class DeadlineMark : ITableEntity
     public DateTimeOffset? ReceivedAt { get; set; }
     public string? Sent { get; set; }
 
+    [IgnoreDataMember]
     public IReadOnlySet<string> SentStages =>
         (Sent ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 }

@@ -1,6 +1,6 @@
 /*
  * Fristen in the tab (issue 16, SPEC §8): one list per person of what is due, overdue and done, the same data the bot's
- * "meine aufgaben" shows. The measure's Betreuung and Koordination tick what arrived ("Eingegangen"); IFKs see the
+ * "meine aufgaben" shows (done ones only on request). The measure's Betreuung and Koordination tick what arrived ("Eingegangen"); IFKs see the
  * Erwartungs- and Feedbackbogen of their own customers. Signs in through tab.js ("teamsamdl:signedin").
  */
 (function () {
@@ -62,8 +62,10 @@
     function render() {
         var body = document.querySelector("#deadlines-table tbody");
         body.innerHTML = "";
-        state.items.forEach(function (d) { body.appendChild(row(d)); });
-        $("deadlines-empty").hidden = state.items.length > 0;
+        // What arrived leaves the list; "Erledigte anzeigen" brings it back.
+        var shown = state.items.filter(function (d) { return d.status !== "Done" || $("deadlines-done").checked; });
+        shown.forEach(function (d) { body.appendChild(row(d)); });
+        $("deadlines-empty").hidden = shown.length > 0;
         var overdue = state.items.filter(function (d) { return d.status === "Overdue"; }).length;
         $("deadlines-summary").textContent = overdue === 0 ? "Keine überfälligen Fristen." : overdue === 1 ? "1 Frist ist überfällig." : overdue + " Fristen sind überfällig.";
     }
@@ -108,6 +110,7 @@
     document.addEventListener("DOMContentLoaded", function () {
         // Another demo user (Development): hidden until tab.js has signed them in.
         $("dev-user").addEventListener("change", function () { $("deadlines").hidden = true; });
+        $("deadlines-done").addEventListener("change", render);
     });
     document.addEventListener("teamsamdl:signedin", function (e) { start(e.detail); });
 })();
