@@ -21,6 +21,11 @@ public sealed class DeadlineMark : ITableEntity
     public DateTimeOffset? ReceivedAt { get; set; }
     public string? Sent { get; set; }
 
+    /// <summary>Erwartungsbogen only (R-TN-1): the customer's expectation in their own words, its target date, the e-Akte path.</summary>
+    public string? Expectation { get; set; }
+    public string? TargetDate { get; set; }
+    public string? FilingPath { get; set; }
+
     [IgnoreDataMember]
     public IReadOnlySet<string> SentStages =>
         (Sent ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);

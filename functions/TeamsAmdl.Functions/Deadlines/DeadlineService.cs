@@ -19,8 +19,11 @@ public sealed class DeadlineService(DeadlineStore store, MeasureRepository measu
     {
         var today = BerlinCalendar.Today(time);
         var all = await store.LoadAsync(today.AddDays(-DeadlineStore.LookbackDays), today.AddDays(DeadlineStore.HorizonDays), ct);
+        var expectations = await store.ExpectationsAsync(ct);
         return all.Where(t => Sees(person, t))
             .Select(t => DeadlineView.From(t.Measure, t.Item, t.Mark, today, Marks(person, t.Measure)))
+            .Select(v => v.Kind == nameof(DeadlineKind.Feedbackbogen) && v.CustomerRef is { } r
+                ? v with { Expectation = expectations.GetValueOrDefault((v.Measure, r)) } : v)
             .OrderBy(v => v.Status == "Done").ThenBy(v => v.Due).ThenBy(v => v.Measure, StringComparer.Ordinal).ThenBy(v => v.Key, StringComparer.Ordinal)
             .ToList();
     }

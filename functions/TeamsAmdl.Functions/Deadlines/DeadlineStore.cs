@@ -54,6 +54,38 @@ public sealed class DeadlineStore(MeasureRepository measures, DeadlineTables tab
             return true;
         }, ct);
 
+    /// <summary>R-TN-1: stores the Erwartungsbogen (a corrected text replaces the earlier one); recorded = received.</summary>
+    public Task<DeadlineMark> RecordExpectationAsync(DeadlineItem item, Staff by, string expectation, DateOnly target, DateOnly day,
+        DateTimeOffset now, CancellationToken ct) =>
+        ChangeAsync(item, mark =>
+        {
+            mark.Expectation = expectation;
+            mark.TargetDate = StoredDate.Write(target);
+            mark.ReceivedOn ??= StoredDate.Write(day);
+            mark.ReceivedBy ??= by.Id;
+            mark.ReceivedAt ??= now;
+            return true;
+        }, ct);
+
+    public Task<DeadlineMark> SetFilingPathAsync(DeadlineItem item, string path, CancellationToken ct) =>
+        ChangeAsync(item, mark =>
+        {
+            if (mark.FilingPath == path) return false;
+            mark.FilingPath = path;
+            return true;
+        }, ct);
+
+    /// <summary>Every recorded expectation by (measure, customer reference), for the Feedbackbogen beside it.</summary>
+    public async Task<IReadOnlyDictionary<(string Measure, string Ref), string>> ExpectationsAsync(CancellationToken ct)
+    {
+        var prefix = DeadlineKind.Erwartungsbogen + ":";
+        var result = new Dictionary<(string, string), string>();
+        await foreach (var mark in tables.Marks.QueryAsync<DeadlineMark>(
+                           TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {DeadlineKind.Erwartungsbogen + ";"}"), cancellationToken: ct))
+            if (mark.Expectation is { } text) result[(mark.PartitionKey, mark.RowKey.Split(':')[1])] = text;
+        return result;
+    }
+
     /// <summary>Read the mark (or start one), change it, write it under its ETag; a concurrent write (412/409) reads again.</summary>
     private Task<DeadlineMark> ChangeAsync(DeadlineItem item, Func<DeadlineMark, bool> change, CancellationToken ct) =>
         Optimistic.RetryAsync(async ct =>

@@ -16,6 +16,13 @@ public static class DeadlineTexts
     public const string ContactsHeader = "Die erste Zeile muss die Spalten „Kundenreferenz;Monat;Art;Anzahl;Bemerkung“ nennen.";
     public const string ContactsRefused = "Die Kontaktliste wurde nicht übernommen: mindestens eine Zeile ist fehlerhaft. Es wurde nichts gespeichert.";
     public const string RemarkLabel = "Bemerkung";
+    public const string ExpectationMissing = "Die Erwartung fehlt: bitte mit den Worten der Kundin oder des Kunden (O-Ton) eintragen.";
+    public const string TargetDateMissing = "Das Zieldatum fehlt.";
+    public const string ExpectationForbidden = "Den Erwartungsbogen erfasst die IFK, die den Platz angefragt hat (oder Betreuung und Koordination der Maßnahme).";
+
+    public static string ExpectationTooLong(int max) => $"Die Erwartung ist zu lang (höchstens {max} Zeichen).";
+
+    public static string TargetBeforeEntry(DateOnly entry) => $"Das Zieldatum liegt vor dem Eintritt am {Date(entry)}.";
 
     public static string UnknownMeasure(string number) => $"Die Maßnahme „{number}“ gibt es nicht.";
 

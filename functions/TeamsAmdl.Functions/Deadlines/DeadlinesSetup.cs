@@ -17,6 +17,7 @@ public static class DeadlinesSetup
         s.AddSingleton<DeadlineStore>();
         s.AddSingleton<DeadlineService>();
         s.AddSingleton<ContactImport>();
+        s.AddSingleton<Expectations>();
         s.AddCardActionHandler<DeadlineReceivedHandler>();
         s.AddTimerJob<DeadlineReminderJob>();
         return builder;

@@ -10,7 +10,7 @@ namespace TeamsAmdl.Functions.Deadlines.Functions;
 /// Fristen (SPEC §8, issue 16): the caller's deadlines, the Betreuer's tick "eingegangen", and the LAP Träger's monthly
 /// contact report as CSV.
 /// </summary>
-public sealed class DeadlineFunctions(StaffRepository staff, DeadlineService deadlines, ContactImport contacts)
+public sealed class DeadlineFunctions(StaffRepository staff, DeadlineService deadlines, ContactImport contacts, Expectations expectations)
 {
     private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"];
 
@@ -32,6 +32,18 @@ public sealed class DeadlineFunctions(StaffRepository staff, DeadlineService dea
         if (body.Problem is { } problem) return problem;
         if (await MeAsync(req, staff, cancellationToken) is not { } me) return Unknown();
         return (await deadlines.MarkReceivedAsync(me, number, body.Value!.Key, cancellationToken)).ToResult(v => v);
+    }
+
+    /// <summary>POST api/deadlines/{number}/expectations {customerRef, expectation, targetDate}: the Erwartungsbogen (R-TN-1), 201.</summary>
+    [Function("deadlines-expectation")]
+    public async Task<IResult> Expectation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/deadlines/{number}/expectations")] HttpRequest req, string number,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ExpectationBody>(req, cancellationToken);
+        if (body.Problem is { } problem) return problem;
+        if (await MeAsync(req, staff, cancellationToken) is not { } me) return Unknown();
+        return (await expectations.RecordAsync(me, number, body.Value!, cancellationToken)).ToResult(v => v);
     }
 
     /// <summary>POST api/deadlines/{number}/contacts (text/csv): the LAP Träger's contacts per participant and month (R-TN-3).</summary>
