@@ -31,5 +31,10 @@ public static partial class CardTexts
         public const string DecisionAction = "Anfrage öffnen";
 
         public static string More(int count) => count == 1 ? "… und 1 weitere" : $"… und {Common.Number(count)} weitere";
+
+        public const string DeadlinesHeading = "Fristen";
+        public static string DeadlineTitle(string label, string? customerRef) => customerRef is null ? label : $"{label} · {customerRef}";
+        public static string DeadlineDetail(string measureNumber, string measureTitle, DateOnly due, bool overdue) =>
+            overdue ? $"{measureTitle} ({measureNumber}) · überfällig, Frist war der {Common.Date(due)}" : $"{measureTitle} ({measureNumber}) · fällig am {Common.Date(due)}";
     }
 }

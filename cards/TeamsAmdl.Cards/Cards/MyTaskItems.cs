@@ -8,3 +8,6 @@ public sealed record WeeklyInputTask(string Week, string WeekLabel, IReadOnlyLis
 
 /// <summary>A place request waiting for the Betreuer's (or Koordinator's) decision (FreePlaces).</summary>
 public sealed record PlaceDecisionTask(string MeasureNumber, string MeasureTitle, string RequestId, string CustomerRef, string IfkName);
+
+/// <summary>A deadline not yet done (Deadlines): a participant document or a Träger report, overdue or coming up.</summary>
+public sealed record DeadlineTask(string MeasureNumber, string MeasureTitle, string Label, string? CustomerRef, DateOnly Due, bool Overdue);

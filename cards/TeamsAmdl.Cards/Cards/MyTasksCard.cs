@@ -5,7 +5,8 @@ public sealed record MyTasksCardData(
     string? UserName,
     IReadOnlyList<OpenRatingTask> Ratings,
     IReadOnlyList<WeeklyInputTask> WeeklyInputs,
-    IReadOnlyList<PlaceDecisionTask> Decisions);
+    IReadOnlyList<PlaceDecisionTask> Decisions,
+    IReadOnlyList<DeadlineTask>? Deadlines = null);
 
 /// <summary>
 /// The bot's answer to "meine aufgaben": open rating pages, missing weekly inputs and place requests to decide, each
@@ -23,7 +24,7 @@ public static class MyTasksCard
             .FullWidth()
             .WithFallbackText(CardTexts.MyTasks.FallbackText)
             .Add(TextBlock.Heading(CardTexts.MyTasks.Title));
-        if (data.Ratings.Count + data.WeeklyInputs.Count + data.Decisions.Count == 0)
+        if (data.Ratings.Count + data.WeeklyInputs.Count + data.Decisions.Count + (data.Deadlines?.Count ?? 0) == 0)
             return builder.Add(new TextBlock(CardTexts.MyTasks.Nothing) { Spacing = Spacing.Small }).Build();
 
         builder.Add(new TextBlock(CardTexts.MyTasks.Greeting(data.UserName)) { Spacing = Spacing.Small });
@@ -51,6 +52,10 @@ public static class MyTasksCard
                 Data = new Dictionary<string, object?> { [CardVerbs.MeasureNumberKey] = d.MeasureNumber, [CardVerbs.PlaceRequestIdKey] = d.RequestId },
                 AssociatedInputs = AssociatedInputs.None,
             }));
+        Section(builder, CardTexts.MyTasks.DeadlinesHeading, data.Deadlines ?? [], d => new Container([
+            new TextBlock(CardTexts.MyTasks.DeadlineTitle(d.Label, d.CustomerRef)) { Weight = TextWeight.Bolder },
+            TextBlock.Subtle(CardTexts.MyTasks.DeadlineDetail(d.MeasureNumber, d.MeasureTitle, d.Due, d.Overdue)) with { Spacing = Spacing.None },
+        ]) { Spacing = Spacing.Medium });
         return builder.Build();
     }
 

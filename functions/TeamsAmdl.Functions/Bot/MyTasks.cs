@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using TeamsAmdl.Cards;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Domain.Digest;
+using TeamsAmdl.Functions.Deadlines;
 using TeamsAmdl.Functions.Digest;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.FreePlaces;
@@ -14,10 +15,11 @@ namespace TeamsAmdl.Functions.Bot;
 /// "meine aufgaben": what one person has open right now, read from the features that own it. Each list is by person,
 /// so the content follows the roles without asking for them: rating pages of the assessor's open assignments (Ratings),
 /// this week's weekly input once its request went out and measures still lack input (Digest), pending place requests
-/// on the measures the person looks after or whose decision card they got (FreePlaces).
+/// on the measures the person looks after or whose decision card they got (FreePlaces), deadlines not yet done (Deadlines,
+/// the same list as the tab's Fristen).
 /// </summary>
 public sealed class MyTasks(RatingStore ratings, WeekService weeks, DigestInputRepository inputs, PlaceRequestRepository placeRequests,
-    MeasureRepository measures, Names names, TimeProvider time)
+    MeasureRepository measures, Names names, TimeProvider time, DeadlineService deadlines)
 {
     /// <summary>Pending place requests read at most: more than that is nothing a chat card should list.</summary>
     private const int MaxPendingRequests = 200;
@@ -31,6 +33,7 @@ public sealed class MyTasks(RatingStore ratings, WeekService weeks, DigestInputR
         var pendingTask = placeRequests.PageAsync(TableClient.CreateQueryFilter($"Status eq {nameof(PlaceRequestStatus.Pending)}"),
             MaxPendingRequests, null, ct);
         var lookupTask = names.LoadAsync(ct);
+        var deadlinesTask = deadlines.MineAsync(person, ct);
         // All measures, not only this week's: a request can wait on a measure that starts later.
         var measuresTask = measures.ListAsync(BerlinCalendar.Today(time), ct);
 
@@ -50,7 +53,9 @@ public sealed class MyTasks(RatingStore ratings, WeekService weeks, DigestInputR
                 r.CustomerRef, lookup.Staff.GetValueOrDefault(r.IfkId, r.IfkId)))
             .ToList();
 
-        return new MyTasksCardData(person.DisplayName, await ratingsTask, weekly, decisions);
+        var open = (await deadlinesTask).Where(d => d.Status != "Done")
+            .Select(d => new DeadlineTask(d.Measure, d.MeasureTitle, d.Label, d.CustomerRef, d.Due, d.Status == "Overdue")).ToList();
+        return new MyTasksCardData(person.DisplayName, await ratingsTask, weekly, decisions, open);
     }
 
     private async Task<IReadOnlyList<OpenRatingTask>> OpenRatingsAsync(Staff person, CancellationToken ct)

@@ -85,6 +85,7 @@ namespace TeamsAmdl.Functions
             services.AddSingleton(new AuslastungsberichtRenderer(jobcenter));
             services.AddSingleton(new MaengelschreibenRenderer(jobcenter));
             services.AddSingleton(new PruefberichtRenderer(jobcenter));
+            services.AddSingleton(new ErwartungsbogenRenderer(jobcenter)); // Deadlines (R-TN-1)
             return builder;
         }
     }

@@ -49,6 +49,7 @@ public static class AppServices
         builder.AddBot();
         builder.AddFreePlaces(); // after AddBot: wraps the bot's connector in the Teams rate limiter
         builder.AddParticipants();
+        builder.AddDeadlines(); // after AddParticipants: deadlines follow the participations
         builder.AddDigest();
         builder.AddFiling();
         builder.AddRatings();

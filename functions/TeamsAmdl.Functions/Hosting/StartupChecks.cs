@@ -55,5 +55,7 @@ public static class StartupChecks
         // Before the first request: the rating tables and the default questionnaire (a hosted service would race it).
         await services.GetRequiredService<RatingsStartup>().RunAsync(ct);
         await services.GetRequiredService<Quality.Monitoring.MonitoringStartup>().RunAsync(ct);
+        // The deadline tables (marks, LAP contacts) exist before the first request reads them.
+        await services.GetRequiredService<Deadlines.DeadlineTables>().CreateAllAsync(ct);
     }
 }

@@ -60,6 +60,12 @@ public static class RetentionRules
         new("weekly-inputs", DigestTables.InputsTable, nameof(o.PersonalData), o.PersonalData, true,
             c => TableClient.CreateQueryFilter($"PartitionKey lt {WeekOf(c)}")),
 
+        // Deadlines (issue 16): marks and LAP contacts name pseudonymous references; kept as long as other personal-adjacent records.
+        new("deadline-marks", Deadlines.DeadlineTables.MarksTable, nameof(o.PersonalData), o.PersonalData, true,
+            c => TableClient.CreateQueryFilter($"Due lt {StoredDate.Write(DateOnly.FromDateTime(c.UtcDateTime))}")),
+        new("deadline-contacts", Deadlines.DeadlineTables.ContactsTable, nameof(o.PersonalData), o.PersonalData, true,
+            c => TableClient.CreateQueryFilter($"Month lt {DateOnly.FromDateTime(c.UtcDateTime).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)}")),
+
         new("retention-audit", AuditTable, nameof(o.Audit), o.Audit, false,
             c => TableClient.CreateQueryFilter($"RunAt lt {c}")),
     ];

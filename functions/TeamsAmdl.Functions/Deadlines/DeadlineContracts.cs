@@ -1,0 +1,37 @@
+using TeamsAmdl.Domain;
+using TeamsAmdl.Domain.Deadlines;
+using TeamsAmdl.Functions.Repositories;
+
+namespace TeamsAmdl.Functions.Deadlines;
+
+/// <summary>Request and response records of the deadline API (pseudonymous customer references only, R-SEC-1).</summary>
+public static class DeadlineContracts
+{
+    public sealed record ReceivedBody(string? Key);
+    public sealed record ExpectationBody(string? CustomerRef, string? Expectation, DateOnly? TargetDate);
+
+    /// <summary>
+    /// One deadline as the Fristen view and "meine aufgaben" show it. Status for machines: Open, Overdue, Done. CanMark: the
+    /// caller may tick it as received (the measure's Betreuer and Koordination). LockedFrom: attendance only, the day the
+    /// Träger's data lock. Expectation: the Erwartungsbogen's text, on its own row and beside the Feedbackbogen (R-TN-1/2).
+    /// </summary>
+    public sealed record DeadlineView(string Measure, string MeasureTitle, string Key, string Kind, string Label, string? CustomerRef,
+        DateOnly Event, DateOnly Due, string Status, DateOnly? ReceivedOn, bool CanMark, string? IfkId, string BetreuerId,
+        string KoordinatorId, DateOnly? LockedFrom, string? Expectation = null, DateOnly? TargetDate = null)
+    {
+        public static DeadlineView From(Measure m, DeadlineItem i, DeadlineMark? mark, DateOnly today, bool canMark)
+        {
+            var received = StoredDate.ReadNullable(mark?.ReceivedOn);
+            return new(m.Number, m.Title, i.Key, i.Kind.ToString(), i.Kind.German(), i.CustomerRef, i.Event, i.Due,
+                DeadlineSchedule.StatusOf(i, today, received is not null), received, canMark, i.IfkId, m.BetreuerId, m.KoordinatorId,
+                i.Kind == DeadlineKind.Anwesenheit ? DeadlineRules.AnwesenheitLockedFrom(i.Event.Year, i.Event.Month) : null,
+                mark?.Expectation, StoredDate.ReadNullable(mark?.TargetDate));
+        }
+    }
+
+    /// <summary>One row of a contact import that was refused: the CSV line and the German reason.</summary>
+    public sealed record ContactProblem(int Line, string Message);
+
+    /// <summary>The outcome of a contact import: stored rows (0 when any line was refused), the months below 2 personal contacts.</summary>
+    public sealed record ContactImportResult(int Stored, IReadOnlyList<ContactProblem> Problems, IReadOnlyList<string> BelowMinimum);
+}
