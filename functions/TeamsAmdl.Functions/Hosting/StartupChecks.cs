@@ -26,6 +26,7 @@ public static class StartupChecks
         try
         {
             _ = services.GetRequiredService<IOptions<StaffOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<Outlook.OutlookOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {
@@ -52,5 +53,7 @@ public static class StartupChecks
         await services.GetRequiredService<Digest.DigestHistory>().IndexExistingAsync(ct);
         // Before the first request: the rating tables and the default questionnaire (a hosted service would race it).
         await services.GetRequiredService<RatingsStartup>().RunAsync(ct);
+        // Outlook (issue 17): channel preferences and the mail outbox's table and queue.
+        await services.InitializeOutlookAsync(ct);
     }
 }
