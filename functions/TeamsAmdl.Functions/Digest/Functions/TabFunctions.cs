@@ -11,7 +11,7 @@ namespace TeamsAmdl.Functions.Digest.Functions;
 /// </summary>
 public sealed class TabFunctions(WebRoot webRoot, IHostEnvironment env)
 {
-    private static readonly string[] TabFiles = ["dom.js", "tab.js", "tab.css", "config.js", "participants.js", "measures.js", "staff.js"];
+    private static readonly string[] TabFiles = ["dom.js", "tab.js", "tab.css", "config.js", "participants.js", "measures.js", "staff.js", "channel.js"];
     private static readonly string[] LibFiles = ["MicrosoftTeams.min.js", "adaptivecards.min.js", "harness.js", "microsoft-teams-light.json", "teams-container-light.css"];
 
     /// <summary>Teams (web, desktop, mobile) and Outlook/Microsoft 365 may show the tab in their frames; nobody else.</summary>
