@@ -41,7 +41,10 @@ public static class OutlookSetup
     /// <summary>Start-up step (StartupChecks): settings valid, tables and queue there.</summary>
     public static async Task InitializeOutlookAsync(this IServiceProvider services, CancellationToken ct)
     {
-        _ = services.GetRequiredService<IOptions<OutlookOptions>>().Value; // throws OptionsValidationException naming the setting
+        var outlook = services.GetRequiredService<IOptions<OutlookOptions>>().Value; // throws OptionsValidationException naming the setting
+        if (outlook.Enabled && !services.GetRequiredService<IOptions<Bot.BotOptions>>().Value.AllowedChannels.Contains(OutlookInvokes.ChannelId, StringComparer.Ordinal))
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("TeamsAmdl.Startup").LogWarning(
+                "Outlook: Mails werden gesendet, aber Bot:AllowedChannels nennt „outlook“ nicht; Antworten aus Outlook werden abgelehnt (403).");
         await services.GetRequiredService<ChannelPreferences>().CreateIfNotExistsAsync(ct);
         await services.GetRequiredService<MailOutbox>().CreateIfNotExistsAsync(ct);
     }
