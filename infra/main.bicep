@@ -78,6 +78,18 @@ param staffGroups staffGroup[] = []
 @description('The app\'s id in the tenant\'s app catalog (GET /appCatalogs/teamsApps?$filter=externalId eq \'<teamsAppId>\'), not the manifest id. Set: the app is installed through Graph for people who should get cards but never opened it (TeamsAppInstallation.ReadWriteSelfForUser.All).')
 param teamsAppCatalogId string = ''
 
+@description('Outlook Actionable Messages (issue 17): the Einkaufspostfach the rating mails are sent from, e.g. "einkauf@jobcenter.example". Empty: Outlook off, everybody gets Teams cards. Needs Mail.Send restricted to this mailbox (README "Outlook").')
+param outlookMailbox string = ''
+
+@description('Provider id (originator) from the Actionable Email Developer Dashboard, organisation scope, target: the bot (README "Outlook").')
+param outlookProviderId string = ''
+
+@description('Link in the mails\' HTML fallback: the deep link of the TeamsAmdl tab (https://teams.microsoft.com/l/entity/<teamsAppId>/…).')
+param outlookTabUrl string = ''
+
+@description('Channel for rating requests and reminders of people who chose none, per role (e.g. {"Bewerter": "Outlook"}); values Teams, Outlook, Both. Default: Teams.')
+param outlookDefaultChannels object = {}
+
 @description('Client secret of the app registration. Leave empty to put it into the Key Vault yourself as secret "bot-client-secret" (README).')
 @secure()
 param botClientSecret string = ''
@@ -329,6 +341,39 @@ var staffSettings = concat(staffGroupSettings, empty(teamsAppCatalogId) ? [] : [
   }
 ])
 
+// Outlook Actionable Messages (Outlook__*, Bot__AllowedChannels): only with a mailbox and a provider id.
+var outlookEnabled = !empty(outlookMailbox) && !empty(outlookProviderId)
+var outlookSettings = outlookEnabled ? concat([
+  {
+    name: 'Outlook__Enabled'
+    value: 'true'
+  }
+  {
+    name: 'Outlook__Mailbox'
+    value: outlookMailbox
+  }
+  {
+    name: 'Outlook__ProviderId'
+    value: outlookProviderId
+  }
+  {
+    name: 'Outlook__TabUrl'
+    value: outlookTabUrl
+  }
+  {
+    // The bot accepts Outlook invokes only where this lists the channel (BotAuthenticator).
+    name: 'Bot__AllowedChannels__0'
+    value: 'msteams'
+  }
+  {
+    name: 'Bot__AllowedChannels__1'
+    value: 'outlook'
+  }
+], map(items(outlookDefaultChannels), d => {
+  name: 'Outlook__DefaultChannels__${d.key}'
+  value: string(d.value)
+})) : []
+
 resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   name: names.functionApp
   location: location
@@ -414,7 +459,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Filing__DriveId'
           value: filingDriveId
         }
-      ], staffSettings)
+      ], staffSettings, outlookSettings)
     }
     functionAppConfig: {
       deployment: {
@@ -536,6 +581,16 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
       isEnabled: true
       enableCalling: false
     }
+  }
+}
+
+// The Outlook channel: Actionable Messages' Action.Execute reach the bot as "adaptiveCard/action" invokes (issue 17).
+resource outlookChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = if (outlookEnabled) {
+  parent: bot
+  name: 'OutlookChannel'
+  location: botLocation
+  properties: {
+    channelName: 'OutlookChannel'
   }
 }
 

@@ -21,6 +21,10 @@
  *               without label/error message, empty choice sets, too many actions, unsupported version, ...
  *   render      render() produced no element, or an element without height
  *   exception   the renderer threw
+ *
+ * Profiles (options.profile): "outlook" checks a card as Outlook Actionable Messages render it, like the designer's
+ * Outlook container (src/containers/outlook): outlook-desktop.json host config, target version 1.4, Action.Submit
+ * not registered (an Action.Submit, fallbacks included, is an unknown action type there).
  */
 (function (global) {
     "use strict";
@@ -33,6 +37,15 @@
     };
 
     var hostConfigCache = {};
+
+    var profiles = {
+        outlook: {
+            hostConfigUrl: new URL("../../node_modules/adaptivecards-designer/lib/hostConfigs/outlook-desktop.json", scriptUrl).href,
+            maxVersion: "1.4",
+            withoutActions: ["Action.Submit"],
+            host: "Outlook"
+        }
+    };
 
     function ac() {
         if (!global.AdaptiveCards) {
@@ -93,13 +106,16 @@
         }
         if (json.type !== "AdaptiveCard") add("json", "MissingCardType", "type is '" + json.type + "', expected 'AdaptiveCard'.");
 
-        var max = parseVersion(settings.maxVersion);
+        var profile = options.profile ? profiles[options.profile] : null;
+        if (options.profile && !profile) add("json", null, "Unknown profile '" + options.profile + "'.");
+        var maxText = profile ? profile.maxVersion : settings.maxVersion;
+        var max = parseVersion(maxText);
         var version = parseVersion(json.version);
         if (json.version === undefined) add("version", null, "version is missing.");
         else if (!version) add("version", null, "version '" + json.version + "' is not of the form 'major.minor' (a string).");
-        else if (isAbove(version, max)) add("version", "UnsupportedCardVersion", "version " + json.version + " is above " + settings.maxVersion + ", the highest version Teams renders.");
+        else if (isAbove(version, max)) add("version", "UnsupportedCardVersion", "version " + json.version + " is above " + maxText + ", the highest version " + (profile ? profile.host : "Teams") + " renders.");
 
-        var hostConfig = options.hostConfig || await loadHostConfig(options.hostConfigUrl);
+        var hostConfig = options.hostConfig || await loadHostConfig(profile ? profile.hostConfigUrl : options.hostConfigUrl);
         var maxVersion = new AC.Version(max.major, max.minor);
 
         var card = new AC.AdaptiveCard();
@@ -110,6 +126,12 @@
         var element = null;
         try {
             var context = new AC.SerializationContext(maxVersion);
+            if (profile && profile.withoutActions) {
+                var actions = new AC.CardObjectRegistry();
+                AC.GlobalRegistry.populateWithDefaultActions(actions);
+                profile.withoutActions.forEach(function (name) { actions.unregister(name); });
+                context.setActionRegistry(actions);
+            }
             card.parse(json, context);
             for (var i = 0; i < context.eventCount; i++) {
                 var ev = context.getEventAt(i);
@@ -140,8 +162,8 @@
     }
 
     /** For the tests: like render, but returns only plain data (no DOM/renderer objects). */
-    async function renderForTest(payload, targetId) {
-        var result = await render(payload, document.getElementById(targetId || "card"));
+    async function renderForTest(payload, targetId, profile) {
+        var result = await render(payload, document.getElementById(targetId || "card"), profile ? { profile: profile } : {});
         return { problems: result.problems, rendered: result.rendered, height: result.height };
     }
 

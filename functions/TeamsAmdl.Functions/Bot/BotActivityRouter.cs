@@ -11,7 +11,7 @@ namespace TeamsAmdl.Functions.Bot;
 /// (conversation reference; welcome card on install). Other types are acknowledged and ignored.
 /// </summary>
 public sealed class BotActivityRouter(CardActionDispatcher dispatcher, IConversationReferenceRecorder recorder, IBotMessageSender sender,
-    StaffRepository staff, MyTasks tasks, IdempotencyGuard guard, ILogger<BotActivityRouter> log)
+    StaffRepository staff, MyTasks tasks, IdempotencyGuard guard, Outlook.OutlookInvokes outlook, ILogger<BotActivityRouter> log)
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
@@ -19,6 +19,9 @@ public sealed class BotActivityRouter(CardActionDispatcher dispatcher, IConversa
     {
         switch (activity.Type)
         {
+            case ActivityTypes.Invoke when activity.Name == AdaptiveCardActionInvoke && Outlook.OutlookInvokes.IsOutlook(activity):
+                return InvokeResponses.ToHttp(await outlook.DispatchAsync(activity, CardActionRequest.FromInvoke(activity), correlationId, ct));
+
             case ActivityTypes.Invoke when activity.Name == AdaptiveCardActionInvoke:
                 return InvokeResponses.ToHttp(await dispatcher.DispatchAsync(activity, CardActionRequest.FromInvoke(activity), correlationId, ct));
 

@@ -53,6 +53,7 @@ public static class AppServices
         builder.AddDigest();
         builder.AddFiling();
         builder.AddRatings();
+        builder.AddOutlook();
         builder.AddMeasures(); // after AddFreePlaces: edits announce raised capacity
         builder.AddStaff();
         builder.AddRetention();

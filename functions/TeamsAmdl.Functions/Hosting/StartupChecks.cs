@@ -26,6 +26,7 @@ public static class StartupChecks
         try
         {
             _ = services.GetRequiredService<IOptions<StaffOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<Outlook.OutlookOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {
@@ -57,5 +58,7 @@ public static class StartupChecks
         await services.GetRequiredService<Quality.Monitoring.MonitoringStartup>().RunAsync(ct);
         // The deadline tables (marks, LAP contacts) exist before the first request reads them.
         await services.GetRequiredService<Deadlines.DeadlineTables>().CreateAllAsync(ct);
+        // Outlook (issue 17): channel preferences and the mail outbox's table and queue.
+        await services.InitializeOutlookAsync(ct);
     }
 }

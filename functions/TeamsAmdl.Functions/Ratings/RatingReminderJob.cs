@@ -1,6 +1,7 @@
 using TeamsAmdl.Domain;
 using TeamsAmdl.Domain.Ratings;
 using TeamsAmdl.Functions.Bot;
+using TeamsAmdl.Functions.Outlook;
 using TeamsAmdl.Functions.Repositories;
 using TeamsAmdl.Functions.Timers;
 
@@ -19,7 +20,7 @@ public sealed record RatingReminderRun(int Reminders, int Overdue, int Invitatio
 /// Also repairs what a crash may have left: request cards not yet queued and follow-ups of submissions not finished.
 /// </summary>
 public sealed class RatingReminderJob(RatingStore store, RatingRequests requests, RatingFollowUps followUps, StaffRepository staff,
-    Lazy<Proactive> bot, TimeProvider time, ILogger<RatingReminderJob> log) : ITimerJob
+    Lazy<Proactive> bot, ChannelDelivery delivery, TimeProvider time, ILogger<RatingReminderJob> log) : ITimerJob
 {
     public const string JobName = "ratings-reminders";
 
@@ -58,8 +59,9 @@ public sealed class RatingReminderJob(RatingStore store, RatingRequests requests
                 switch (ReminderSchedule.Due(r.SentOn, r.Deadline, today, a.RemindersSent, a.OverdueNotified))
                 {
                     case ReminderDue.Reminder due:
-                        await proactive!.SendCardAsync([(RatingRequests.ToStaff(a), ReminderKey(a.RatingId, a.AssessorId, due.Slot))],
-                            _ => RatingCards.Reminder(r, a, today), ct);
+                        // By the assessor's channel (Teams, Outlook mail or both, issue 17).
+                        await delivery.SendAsync([new PersonalCard(RatingRequests.ToStaff(a), ReminderKey(a.RatingId, a.AssessorId, due.Slot),
+                            RatingCards.Reminder(r, a, today), OutlookTexts.ReminderSubject(r.TraegerName, r.MeasureNumber, r.Deadline))], ct);
                         await store.UpdateAssignmentAsync(a with { RemindersSent = [.. a.RemindersSent, due.Slot] }, ct);
                         reminders++;
                         break;

@@ -4,6 +4,7 @@ using TeamsAmdl.Domain;
 using TeamsAmdl.Domain.Ratings;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.Hosting;
+using TeamsAmdl.Functions.Outlook;
 using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Ratings;
@@ -17,7 +18,7 @@ public sealed record CreateOutcome(RatingRequestRow? Request, bool Created, int 
 /// <c>Idempotency-Key</c> makes a repeated create (double click in the tab, retry) return the first request.
 /// </summary>
 public sealed class RatingRequests(RatingStore store, TemplateStore templates, MeasureRepository measures, TraegerRepository traeger,
-    StaffRepository staff, Lazy<Proactive> proactive, TimeProvider time, ILogger<RatingRequests> log)
+    StaffRepository staff, ChannelDelivery delivery, TimeProvider time, ILogger<RatingRequests> log)
 {
     public const int MaxAssessors = 10;
     public const int MaxNoteLength = 500;
@@ -96,9 +97,10 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
             var template = await templates.GetAsync(s.Request.TemplateId, s.Request.TemplateVersion, ct)
                            ?? throw new InvalidOperationException($"Template {s.Request.TemplateId} v{s.Request.TemplateVersion} is missing.");
             var today = BerlinCalendar.Today(time);
-            var recipients = pending.Select(a => (Staff: ToStaff(a), Assignment: a)).ToList();
-            await proactive.Value.SendCardAsync(recipients.Select(r => (r.Staff, InvitationKey(ratingId, r.Assignment.AssessorId))),
-                to => RatingCards.Request(s.Request, template, recipients.First(r => r.Staff.Id == to.Id).Assignment, today), ct);
+            // By each assessor's channel (Teams, Outlook mail or both, issue 17).
+            await delivery.SendAsync(pending.Select(a => new PersonalCard(ToStaff(a), InvitationKey(ratingId, a.AssessorId),
+                RatingCards.Request(s.Request, template, a, today),
+                OutlookTexts.InvitationSubject(s.Request.TraegerName, s.Request.MeasureNumber, s.Request.Deadline))).ToList(), ct);
             var conflict = false;
             foreach (var a in pending)
             {

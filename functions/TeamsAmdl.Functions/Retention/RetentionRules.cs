@@ -45,6 +45,12 @@ public static class RetentionRules
         new("outbox-undelivered", ProactiveSetup.OutboxTable, nameof(o.Undelivered), o.Undelivered, false,
             c => TableClient.CreateQueryFilter(
                 $"(Status eq {nameof(OutboxStatus.Failed)} or Status eq {nameof(OutboxStatus.Parked)}) and CompletedAt lt {c}")),
+        // Outlook mails (issue 17): sent ones like messages, failed/parked ones like undelivered cards.
+        new("mail-outbox-sent", Outlook.MailOutbox.TableName, nameof(o.Messages), o.Messages, false,
+            c => TableClient.CreateQueryFilter($"Status eq {nameof(Outlook.MailStatus.Sent)} and CompletedAt lt {c}")),
+        new("mail-outbox-undelivered", Outlook.MailOutbox.TableName, nameof(o.Undelivered), o.Undelivered, false,
+            c => TableClient.CreateQueryFilter(
+                $"(Status eq {nameof(Outlook.MailStatus.Failed)} or Status eq {nameof(Outlook.MailStatus.Parked)}) and CompletedAt lt {c}")),
         // Cards held for someone whose Teams app installation never completed: stale after the same period.
         new("pending-cards", TeamsAmdl.Functions.Staffing.PendingCardStore.TableName, nameof(o.Undelivered), o.Undelivered, false,
             c => TableClient.CreateQueryFilter($"CreatedAt lt {c}")),
@@ -87,6 +93,7 @@ public static class RetentionRules
         new(RatingTables.TemplatesTable, "questionnaire versions"),
         new(RatingTables.RequestsTable, "rating records (Bewertungsbögen, filed in the e-Akte): a few per measure and year"),
         new(RatingTables.TmDataTable, "one row per measure and quarter"),
+        new(Outlook.ChannelPreferences.TableName, "one row per staff member (their channel for rating requests)"),
         new(TeamsAmdl.Filing.FilingOutbox.DefaultTableName, "one row per filed document: the e-Akte's guard against filing twice"),
         new(Quality.Monitoring.MonitoringTables.MonthEndTable, "one row per reported month"),
         new(Quality.Monitoring.MonitoringTables.TasksTable, "two rows per ended measure (after-end tasks, numbers only, no personal data)"),

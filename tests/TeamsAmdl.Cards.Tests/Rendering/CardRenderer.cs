@@ -83,6 +83,8 @@ public sealed class CardRenderer : IAsyncLifetime
     }
 
     private async Task<RenderResult> RenderCoreAsync(string cardJson, string? screenshotName, int? width, Func<IPage, Task>? inspect = null)
+    /// <param name="profile">null: Teams; "outlook": Outlook Actionable Messages (see cards/render/harness.js).</param>
+    public async Task<RenderResult> RenderAsync(string cardJson, string? screenshotName = null, string? profile = null)
     {
         var page = await (_context ?? throw new InvalidOperationException("Not initialized.")).NewPageAsync();
         if (width is { } w)
@@ -106,7 +108,7 @@ public sealed class CardRenderer : IAsyncLifetime
         try
         {
             await page.GotoAsync(HarnessUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-            var raw = await page.EvaluateAsync<JsonElement>("json => CardHarness.renderForTest(json, 'card')", cardJson);
+            var raw = await page.EvaluateAsync<JsonElement>("a => CardHarness.renderForTest(a[0], 'card', a[1])", new object?[] { cardJson, profile });
 
             var problems = raw.GetProperty("problems").EnumerateArray()
                 .Select(p => new RenderProblem(

@@ -30,11 +30,12 @@ public sealed class TestSigningKey(string kid, params string[] endorsements)
 }
 
 /// <summary>A local stand-in for login.botframework.com on a free loopback port: OpenID metadata + JWKS.</summary>
-public sealed class TestOpenIdServer : IAsyncDisposable
+/// <param name="endorsements">Channels the key is endorsed for (default: Teams only).</param>
+public sealed class TestOpenIdServer(params string[] endorsements) : IAsyncDisposable
 {
     private WebApplication? _app;
 
-    public TestSigningKey Key { get; } = new("test-key-1", "msteams");
+    public TestSigningKey Key { get; } = new("test-key-1", endorsements.Length == 0 ? ["msteams"] : endorsements);
     public string BaseUrl { get; private set; } = "";
     public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
 
@@ -67,12 +68,17 @@ public sealed class TestOpenIdServer : IAsyncDisposable
 /// The app (Development, dev connector) on Azurite whose BotAuthenticator trusts <see cref="OpenId"/>; adds a
 /// slow test verb that counts its runs, to see the idempotency guard under concurrency.
 /// </summary>
-public sealed class BotAppFactory : AppFactory, IAsyncLifetime
+public class BotAppFactory : AppFactory, IAsyncLifetime
 {
     public const string AppId = "11111111-2222-3333-4444-555555555555";
     public const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
 
-    public TestOpenIdServer OpenId { get; } = new();
+    public BotAppFactory() => OpenId = new TestOpenIdServer(Endorsements);
+
+    /// <summary>Channels the test key signs for.</summary>
+    protected virtual string[] Endorsements => ["msteams"];
+
+    public TestOpenIdServer OpenId { get; }
     public CountingHandler Counting { get; } = new();
 
     public Task InitializeAsync() => OpenId.StartAsync();
