@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using TeamsAmdl.Functions.Addin;
 using TeamsAmdl.Functions.Auth;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.FreePlaces;
@@ -50,6 +51,7 @@ public static class AppServices
         builder.AddParticipants();
         builder.AddDigest();
         builder.AddFiling();
+        builder.AddAddin(); // after AddFiling: the outbox
         builder.AddRatings();
         builder.AddMeasures(); // after AddFreePlaces: edits announce raised capacity
         builder.AddStaff();

@@ -82,6 +82,7 @@ public static class RetentionRules
         new(RatingTables.RequestsTable, "rating records (Bewertungsbögen, filed in the e-Akte): a few per measure and year"),
         new(RatingTables.TmDataTable, "one row per measure and quarter"),
         new(TeamsAmdl.Filing.FilingOutbox.DefaultTableName, "one row per filed document: the e-Akte's guard against filing twice"),
+        new(TeamsAmdl.Functions.Addin.MailFilingLedger.TableName, "one row per file filed from Outlook: the add-in's guard against filing a mail twice"),
     ];
 
     /// <summary>The ISO week of the cutoff; week keys ("2026-W47") compare as strings.</summary>
