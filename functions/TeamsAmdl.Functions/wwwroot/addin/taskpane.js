@@ -287,7 +287,7 @@
         showProposal(item, r.body);
         $("traeger").addEventListener("change", function () { fillMeasures(""); });
         $("filing-form").addEventListener("submit", file);
-        say(r.body.traegerId ? "" : T.unknownSender, r.body.traegerId ? "" : "");
+        say(""); // the proposal hint above the fields says what was recognised
         $("pane").setAttribute("aria-busy", "false");
         (r.body.traegerId ? $("file-button") : $("traeger")).focus();
     }
