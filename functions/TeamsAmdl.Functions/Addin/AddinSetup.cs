@@ -1,3 +1,4 @@
+using TeamsAmdl.Filing;
 using TeamsAmdl.Filing.Documents;
 
 namespace TeamsAmdl.Functions.Addin;
@@ -7,6 +8,10 @@ public static class AddinSetup
 {
     public static IHostApplicationBuilder AddAddin(this IHostApplicationBuilder builder)
     {
+        // Unusable filing settings register no outbox: start-up stops with the setting's name (StartupChecks), and
+        // nothing here may fail DI validation before that.
+        if (!builder.Services.Any(d => d.ServiceType == typeof(FilingOutbox)))
+            return builder;
         builder.Services.AddSingleton<MailFilingLedger>();
         builder.Services.AddSingleton(sp => new MailRecordRenderer(sp.GetRequiredService<JobcenterInfo>()));
         builder.Services.AddSingleton<MailFiling>();
