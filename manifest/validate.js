@@ -10,7 +10,8 @@
 //    version.
 // 3. Rules Teams enforces on upload that the schema cannot express: version is MAJOR.MINOR.PATCH; tab URLs are
 //    https and their hosts are listed in validDomains; webApplicationInfo.resource is api://<valid domain>/<id>;
-//    validDomains are bare host names; tab ids are unique.
+//    validDomains are bare host names; tab ids are unique; the Outlook add-in's (extensions) page and icon URLs
+//    are https on a valid domain and each ribbon button's actionId names an action of a runtime.
 // 4. Icons: the files exist next to the manifest, are PNGs (read from the IHDR chunk) of the right pixel size
 //    (color 192x192, outline and color32x32 32x32), and the outline icon is white on transparent.
 //
@@ -158,6 +159,29 @@ function ruleErrors(m) {
     if (!t || typeof t !== 'object') return;
     unique(`/configurableTabs/${i}/id`, t.id);
     checkUrl(`/configurableTabs/${i}/configurationUrl`, t.configurationUrl);
+  });
+  // Office add-in (extensions): pages and icons on a valid domain; every ribbon button opens an action a runtime declares.
+  list(m.extensions).forEach((x, i) => {
+    if (!x || typeof x !== 'object') return;
+    const actions = new Set();
+    list(x.runtimes).forEach((r, j) => {
+      if (!r || typeof r !== 'object') return;
+      if (r.code && typeof r.code === 'object') checkUrl(`/extensions/${i}/runtimes/${j}/code/page`, r.code.page);
+      list(r.actions).forEach((a) => { if (a && typeof a.id === 'string') actions.add(a.id); });
+    });
+    const icons = (pointer, v) => list(v).forEach((icon, k) => { if (icon && typeof icon === 'object') checkUrl(`${pointer}/${k}/url`, icon.url); });
+    list(x.ribbons).forEach((ribbon, j) => list(ribbon && ribbon.tabs).forEach((tab, k) => list(tab && tab.groups).forEach((group, g) => {
+      const at = `/extensions/${i}/ribbons/${j}/tabs/${k}/groups/${g}`;
+      if (!group || typeof group !== 'object') return;
+      icons(`${at}/icons`, group.icons);
+      list(group.controls).forEach((c, n) => {
+        if (!c || typeof c !== 'object') return;
+        icons(`${at}/controls/${n}/icons`, c.icons);
+        if (typeof c.actionId === 'string' && !actions.has(c.actionId)) {
+          errors.push([`${at}/controls/${n}/actionId`, `names no action of the extension's runtimes (is ${preview(c.actionId)})`]);
+        }
+      });
+    })));
   });
   const w = m.webApplicationInfo;
   if (w && typeof w === 'object' && typeof w.resource === 'string') {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using TeamsAmdl.Functions.Addin;
 using TeamsAmdl.Functions.Auth;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.FreePlaces;
@@ -52,6 +53,7 @@ public static class AppServices
         builder.AddDeadlines(); // after AddParticipants: deadlines follow the participations
         builder.AddDigest();
         builder.AddFiling();
+        builder.AddAddin(); // after AddFiling: the outbox
         builder.AddRatings();
         builder.AddOutlook();
         builder.AddMeasures(); // after AddFreePlaces: edits announce raised capacity

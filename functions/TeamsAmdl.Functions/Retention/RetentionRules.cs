@@ -100,6 +100,7 @@ public static class RetentionRules
         new(Quality.Monitoring.MonitoringTables.ContactsTable, "COSACH contacts with Träger (staff ids only): a few per measure and year"),
         new(TeamsAmdl.Functions.Quality.Inspections.InspectionTables.RecordsTable, "inspections and Mängel (R-QA-2/3): a few per measure and year, the app's side of the Prüfberichte in the e-Akte"),
         new(TeamsAmdl.Functions.Quality.Inspections.InspectionTables.AuditTable, "audit log of inspections and Mängel: a few lines per Mangel, kept with the records it explains"),
+        new(TeamsAmdl.Functions.Addin.MailFilingLedger.TableName, "one row per file filed from Outlook: the add-in's guard against filing a mail twice"),
     ];
 
     /// <summary>The ISO week of the cutoff; week keys ("2026-W47") compare as strings.</summary>
