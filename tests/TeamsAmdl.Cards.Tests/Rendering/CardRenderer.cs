@@ -62,7 +62,9 @@ public sealed class CardRenderer : IAsyncLifetime
     }
 
     /// <summary>Loads the harness, renders <paramref name="cardJson"/> (exactly this text), returns the problems; optionally saves a PNG.</summary>
-    public Task<RenderResult> RenderAsync(string cardJson, string? screenshotName = null) => RenderCoreAsync(cardJson, screenshotName, null);
+    /// <param name="profile">null: Teams; "outlook": Outlook Actionable Messages (see cards/render/harness.js).</param>
+    public Task<RenderResult> RenderAsync(string cardJson, string? screenshotName = null, string? profile = null) =>
+        RenderCoreAsync(cardJson, screenshotName, null, profile);
 
     /// <summary>
     /// Renders in a chat as narrow as a phone: the page and the card <paramref name="width"/> CSS pixels wide (Teams mobile
@@ -72,7 +74,7 @@ public sealed class CardRenderer : IAsyncLifetime
     public async Task<(RenderResult Result, IReadOnlyList<string> Overflowing)> RenderAtWidthAsync(string cardJson, int width, string? screenshotName = null)
     {
         IReadOnlyList<string> overflowing = [];
-        var result = await RenderCoreAsync(cardJson, screenshotName, width, async page =>
+        var result = await RenderCoreAsync(cardJson, screenshotName, width, null, async page =>
             overflowing = await page.EvaluateAsync<string[]>("""
                 () => Array.from(document.querySelectorAll('#card *'))
                     .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
@@ -82,9 +84,8 @@ public sealed class CardRenderer : IAsyncLifetime
         return (result, overflowing);
     }
 
-    private async Task<RenderResult> RenderCoreAsync(string cardJson, string? screenshotName, int? width, Func<IPage, Task>? inspect = null)
-    /// <param name="profile">null: Teams; "outlook": Outlook Actionable Messages (see cards/render/harness.js).</param>
-    public async Task<RenderResult> RenderAsync(string cardJson, string? screenshotName = null, string? profile = null)
+    private async Task<RenderResult> RenderCoreAsync(string cardJson, string? screenshotName, int? width, string? profile,
+        Func<IPage, Task>? inspect = null)
     {
         var page = await (_context ?? throw new InvalidOperationException("Not initialized.")).NewPageAsync();
         if (width is { } w)
