@@ -183,8 +183,9 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
             ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(by.Id + "|" + clickKey.Trim())))[..12];
         var today = BerlinCalendar.Today(time);
-        await proactive.Value.SendCardAsync(open.Select(a => (ToStaff(a), ReminderNowKey(ratingId, a.AssessorId, click))),
-            to => RatingCards.Reminder(s.Request, open.First(a => a.AssessorId == to.Id), today), ct);
+        // By each assessor's channel (Teams, Outlook mail or both, issue 17).
+        await delivery.SendAsync(open.Select(a => new PersonalCard(ToStaff(a), ReminderNowKey(ratingId, a.AssessorId, click),
+            RatingCards.Reminder(s.Request, a, today), OutlookTexts.ReminderSubject(s.Request.TraegerName, s.Request.MeasureNumber, s.Request.Deadline))).ToList(), ct);
         log.LogInformation("Bewertungsanfrage {Rating}: {Count} Erinnerungen von {User}", ratingId, open.Count, by.Id);
         return Outcome<RemindResult>.Success(new RemindResult(ratingId, open.Select(a => a.AssessorName).ToList(),
             Delivery.DeliveryTime.At(time.GetUtcNow(), time.GetUtcNow())));
