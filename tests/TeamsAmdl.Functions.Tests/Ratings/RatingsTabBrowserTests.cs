@@ -33,7 +33,7 @@ public sealed class RatingsTabBrowserTests(KestrelAppFactory app) : IClassFixtur
         await Expect(form.GetByLabel("Katrin Fischer", new() { Exact = true })).ToBeVisibleAsync();
 
         // 1. Start: measure, kind, two assessors.
-        await form.GetByLabel("Maßnahme", new() { Exact = true }).SelectOptionAsync(Measure);
+        await form.GetByLabel("Zu bewertende Maßnahme", new() { Exact = true }).SelectOptionAsync(Measure);
         await form.GetByLabel("Bewertungsart", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Während der Maßnahme" });
         await form.GetByLabel("Katrin Fischer", new() { Exact = true }).CheckAsync();
         await form.GetByLabel("Jan Becker", new() { Exact = true }).CheckAsync();
@@ -46,7 +46,7 @@ public sealed class RatingsTabBrowserTests(KestrelAppFactory app) : IClassFixtur
         var id = (await row.GetAttributeAsync("data-id"))!;
 
         // 2. The same measure and assessor again: the open request is shown, and the API refuses it (German 409).
-        await form.GetByLabel("Maßnahme", new() { Exact = true }).SelectOptionAsync(Measure);
+        await form.GetByLabel("Zu bewertende Maßnahme", new() { Exact = true }).SelectOptionAsync(Measure);
         await Expect(page.Locator("#rt-open-hint")).ToHaveTextAsync(
             "Offene Anfrage für diese Maßnahme an: Katrin Fischer (" + id + ", gesendet am 21.11.2026, offen); Jan Becker (" + id +
             ", gesendet am 21.11.2026, offen). Diese Personen werden nicht noch einmal angefragt.");
