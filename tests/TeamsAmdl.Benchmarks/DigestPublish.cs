@@ -109,6 +109,8 @@ public static class DigestPublish
         // Warm-up: JIT and table creation, on the week view and one preview.
         await http.GetFromJsonAsync<JsonObject>($"/api/digest/weeks/{week}");
         await http.GetFromJsonAsync<JsonObject>($"/api/digest/weeks/{week}/preview");
+        // …and the publish request up to the missing-inputs question (409, nothing published), as a coordinator's first click would.
+        await http.PostAsJsonAsync($"/api/digest/weeks/{week}/publish", new { publishId = Guid.NewGuid().ToString(), ifk = true });
 
         var load = Stopwatch.StartNew();
         var data = await services.GetRequiredService<WeekService>().LoadAsync(week, CancellationToken.None);

@@ -27,7 +27,7 @@ public static class DigestPdf
         var title = $"Maßnahmeinfo {week.Label}";
         var publishedAt = TimeZoneInfo.ConvertTime(s.PublishedAt, BerlinCalendar.Zone);
         var doc = new PdfLayout(jobcenterName, title, null, $"{jobcenterName} · {title}", landscape: true).Title(title);
-        doc.Paragraph($"Woche vom {D(week.Monday)} bis {D(week.Sunday)} · veröffentlicht von {s.PublishedByName} am {publishedAt:dd.MM.yyyy} um {publishedAt:HH:mm} Uhr",
+        doc.Paragraph($"Woche vom {D(week.Monday)} bis {D(week.Sunday)} · veröffentlicht von {s.PublishedByName} am {publishedAt:dd.MM.yyyy}, {publishedAt:HH:mm} Uhr",
             spacingAfter: 2);
         var t = DigestTotals.Of(s.Entries, s.Today, soonDays);
         doc.Paragraph($"{t.Measures} Maßnahmen · {t.FreePlaces} freie Plätze in {t.MeasuresWithFreePlaces} Maßnahmen · " +

@@ -14,6 +14,10 @@ public sealed class DigestPublishQueue(QueueServiceClient queues, IConfiguration
     private readonly QueueClient _queue = queues.GetQueueClient(StorageSetup.Prefixed(config, Name));
     private Task? _created;
 
+    /// <summary>At start-up (StartupChecks), so that the first publish request does not wait for it.</summary>
+    public Task CreateIfNotExistsAsync(CancellationToken ct) =>
+        (_created ??= _queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None)).WaitAsync(ct);
+
     public async Task SendAsync(string publishId, CancellationToken ct)
     {
         var created = _created ??= _queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);

@@ -104,10 +104,6 @@ public static class DigestTexts
 
     public const string NothingToRetry = "Es gibt nichts zu wiederholen: Die Veröffentlichung läuft noch oder ist vollständig.";
 
-    /// <summary>"am 21.11.2026 um 11:05 Uhr" in Berlin time.</summary>
-    public static string At(DateTimeOffset t)
-    {
-        var local = TimeZoneInfo.ConvertTime(t, Domain.BerlinCalendar.Zone);
-        return $"am {local:dd.MM.yyyy} um {local:HH:mm} Uhr";
-    }
+    /// <summary>"am 21.11.2026, 11:05 Uhr" in Berlin time (the one format, <see cref="DateTime"/>).</summary>
+    public static string At(DateTimeOffset t) => "am " + DateTime(t);
 }

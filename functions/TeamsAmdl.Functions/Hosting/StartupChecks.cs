@@ -53,6 +53,7 @@ public static class StartupChecks
         }
         // Publications written before the history had its newest-first list copies get them (Digest/README.md).
         await services.GetRequiredService<Digest.DigestHistory>().IndexExistingAsync(ct);
+        await services.GetRequiredService<Digest.DigestPublishQueue>().CreateIfNotExistsAsync(ct);
         // Before the first request: the rating tables and the default questionnaire (a hosted service would race it).
         await services.GetRequiredService<RatingsStartup>().RunAsync(ct);
         await services.GetRequiredService<Quality.Monitoring.MonitoringStartup>().RunAsync(ct);

@@ -171,7 +171,7 @@ public sealed class DigestApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         var problem = (await conflict.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("changed_meanwhile", (string?)problem["code"]);
-        Assert.StartsWith("Inzwischen geändert von Julia Weber am 21.11.2026 um 11:00 Uhr.", (string?)problem["title"]);
+        Assert.StartsWith("Inzwischen geändert von Julia Weber am 21.11.2026, 11:00 Uhr.", (string?)problem["title"]);
         Assert.Equal(4, (int)problem["current"]!["effective"]!["occupied"]!);
         Assert.Equal(4, (int)DigestTestSupport.Measure(await app.WeekAsync(Koordinator, "2026-W47"), number)["effective"]!["occupied"]!);
 

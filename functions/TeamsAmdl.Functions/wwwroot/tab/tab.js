@@ -726,7 +726,7 @@
         }
         var detail = $("history-detail");
         detail.hidden = false;
-        $("history-detail-title").textContent = "Maßnahmeinfo " + res.body.digest.label + ", veröffentlicht " +
+        $("history-detail-title").textContent = "Maßnahmeinfo " + res.body.digest.label + ", veröffentlicht am " +
             formatDateTime(res.body.digest.publishedAt) + " von " + res.body.digest.publishedBy;
         await renderCards($("history-cards"), res.body.parts, function (i, n) { return "Nachricht " + (i + 1) + " von " + n; });
         detail.scrollIntoView({ block: "start" });
