@@ -13,6 +13,7 @@ public sealed class AddinManifestTests
     private const string BotId = "11111111-2222-4333-8444-555555555555";
     private const string Host = "func-teamsamdl-test.azurewebsites.net";
     private static readonly string Atk = Repo.Path("node_modules", ".bin", "atk");
+    private static readonly TimeSpan AtkTimeout = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task Manifest_declares_a_mail_read_button_opening_the_task_pane_of_the_app()
@@ -41,7 +42,7 @@ public sealed class AddinManifestTests
         using var dir = new TempDir();
         var manifest = await PackageAndExtractAsync(dir);
 
-        var result = await Tool.RunAsync(Atk, "validate", "--manifest-file", manifest, "--telemetry", "false");
+        var result = await Tool.RunAsync(AtkTimeout, Atk, "validate", "--manifest-file", manifest, "--telemetry", "false");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("All passed", result.StdOut);
@@ -57,7 +58,7 @@ public sealed class AddinManifestTests
         m["extensions"]![0]!["ribbons"]![0]!["tabs"]![0]!["groups"]![0]!["controls"]![0]!["label"] = new string('x', 65);
         await File.WriteAllTextAsync(manifest, m.ToJsonString());
 
-        var result = await Tool.RunAsync(Atk, "validate", "--manifest-file", manifest, "--telemetry", "false");
+        var result = await Tool.RunAsync(AtkTimeout, Atk, "validate", "--manifest-file", manifest, "--telemetry", "false");
 
         Assert.True(result.ExitCode != 0, result.ToString());
         Assert.Contains("/extensions/0/ribbons/0/tabs/0/groups/0/controls/0/label", result.StdOut + result.StdErr);

@@ -25,7 +25,10 @@ public sealed record ToolResult(int ExitCode, string StdOut, string StdErr)
 /// <summary>Runs a command line tool in the repository root and captures its output.</summary>
 public static class Tool
 {
-    public static async Task<ToolResult> RunAsync(string fileName, params string[] args)
+    public static Task<ToolResult> RunAsync(string fileName, params string[] args) => RunAsync(TimeSpan.FromSeconds(60), fileName, args);
+
+    /// <param name="timeout">The Agents Toolkit CLI loads a large bundle: on a busy machine it needs more than a minute.</param>
+    public static async Task<ToolResult> RunAsync(TimeSpan timeout, string fileName, params string[] args)
     {
         var psi = new ProcessStartInfo(fileName)
         {
@@ -43,15 +46,15 @@ public static class Tool
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {fileName}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(cancel.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within 60 s");
+            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:0} s");
         }
         return new ToolResult(process.ExitCode, await stdout, await stderr);
     }
