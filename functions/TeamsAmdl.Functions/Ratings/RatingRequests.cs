@@ -66,7 +66,9 @@ public sealed class RatingRequests(RatingStore store, TemplateStore templates, M
             assessors.Add(s);
         }
         if (await OpenRequestForAsync(measure.Number, ids, ct) is { } open)
-            return Problem(409, "duplicate_request", RatingTexts.OpenRequestExists(open.Name, open.Request.Id, open.Request.SentOn));
+            return open.Request.Id == id // a concurrent create with the same Idempotency-Key got there first
+                ? Repeated(open.Request, fingerprint)
+                : Problem(409, "duplicate_request", RatingTexts.OpenRequestExists(open.Name, open.Request.Id, open.Request.SentOn));
 
         var sent = sentAt ?? time.GetUtcNow();
         var traegerName = (await traeger.GetAsync(measure.TraegerId, ct))?.Name ?? measure.TraegerId;
