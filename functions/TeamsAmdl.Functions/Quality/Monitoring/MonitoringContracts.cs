@@ -12,6 +12,13 @@ public static class MonitoringContracts
     /// <summary>POST api/quality/tasks/{measure}/{task}/complete: the two numbers for the Eingliederungserfolg (ignored for the review).</summary>
     public sealed record CompleteBody(int? Integrated, int? NotIntegrated);
 
+    /// <summary>A completed after-end task (POST …/complete).</summary>
+    public sealed record TaskDone(string MeasureNumber, string Task, DateOnly OpensOn, DateOnly DueOn, DateTimeOffset? DoneAt, string? DoneBy,
+        int? Integrated, int? NotIntegrated);
+
+    public static TaskDone View(AfterEndTaskRow t) => new(t.MeasureNumber, t.Kind.ToString(), t.OpensOn, t.DueOn, t.DoneAt, t.DoneBy, t.Integrated,
+        t.NotIntegrated);
+
     public sealed record MeasureFigures(string Number, string Title, string Kind, string Traeger, string Team, int Places, int Occupied,
         decimal Rate, decimal? TmContracted, decimal? TmPlanned, decimal? TmConsumed, decimal? TmRate, int? MinimumPlaces, int PaidButEmpty);
 

@@ -35,7 +35,7 @@ public sealed class QualityTaskFunctions(AfterEndTasks tasks, StaffRepository st
         if (me is null) return ProblemResponses.Problem(403, "unknown_user", MonitoringTexts.TaskForbidden);
         var outcome = await tasks.CompleteAsync(me, measure, task, body.Value?.Integrated, body.Value?.NotIntegrated, cancellationToken);
         return outcome.Ok
-            ? Results.Json(outcome.Value!.Task with { ETag = default })
+            ? Results.Json(View(outcome.Value!.Task))
             : ProblemResponses.Problem(outcome.Status, outcome.Code!, outcome.Message!);
     }
 }
