@@ -1,6 +1,6 @@
 namespace TeamsAmdl.Domain.Quality;
 
-/// <summary>COSACH "Kontaktart" of a recorded contact (seed 000 §6): the numbers are what COSACH expects.</summary>
+/// <summary>COSACH "Kontaktart" of a recorded contact (seed 000 §6): the numbers are what COSACH expects. Stored by name.</summary>
 public enum CosachContactType
 {
     Massnahmepruefung = 3,

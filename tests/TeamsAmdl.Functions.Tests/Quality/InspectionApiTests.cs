@@ -118,6 +118,11 @@ public sealed class InspectionApiTests(AppFactory app) : IClassFixture<AppFactor
         var jobs = await app.Services.GetRequiredService<FilingOutbox>().ListAsync();
         Assert.Contains(jobs, j => j.Path == eAkte);
         Assert.Equal(HttpStatusCode.Conflict, (await c.PostAsJsonAsync($"/api/measures/{measure}/inspections/regular-3/record", new { findings = "nochmal" })).StatusCode);
+        // The recorded inspection is a COSACH contact (type 3) of October for the S&QS export, once per attendee.
+        var cosach = await app.ClientAs(Sqs).GetStringAsync("/api/quality/cosach?month=2026-10");
+        Assert.Contains("3;Maßnahmeprüfung;01.10.2026;Bildungswerk Rheinaue gGmbH;962-E-2026-0101", cosach);
+        Assert.Contains("Julia Weber", cosach);
+        Assert.Contains("Katrin Fischer", cosach);
 
         var t = $"/api/measures/{measure}/maengel/regular-3-m1/transitions";
         // Koordination may not write the letter; the Fachkraft S&QS may. Saturday 05.12.2026 → Monday 07.12.

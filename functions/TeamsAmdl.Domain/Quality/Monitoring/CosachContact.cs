@@ -1,12 +1,5 @@
 namespace TeamsAmdl.Domain.Quality.Monitoring;
 
-/// <summary>COSACH "Kontaktart" (seed 000 §6): the numbers are what COSACH expects. Stored by name.</summary>
-public enum CosachContactType
-{
-    Massnahmepruefung = 3,
-    Kontaktbesuch = 6,
-}
-
 /// <summary>
 /// A recorded contact with a Träger about a measure, as S&amp;QS enters it in COSACH (tab "Kontakte"): type, date,
 /// Träger, measure and the staff member(s) who made it. Staff only, never a customer.

@@ -26,6 +26,7 @@ public static class InspectionsSetup
         s.AddTimerJob<InspectionReminderJob>();
         s.AddQualityCalendar();
         s.AddSingleton<IQualityCalendarSource, InspectionCalendarSource>();
+        s.AddSingleton<TeamsAmdl.Functions.Quality.Monitoring.ICosachContactSource, InspectionContacts>(); // the COSACH export lists recorded inspections
         return builder;
     }
 }

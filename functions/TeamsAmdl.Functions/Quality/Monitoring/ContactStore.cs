@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using TeamsAmdl.Domain;
+using TeamsAmdl.Domain.Quality;
 using TeamsAmdl.Domain.Quality.Monitoring;
 using TeamsAmdl.Functions.Repositories;
 

@@ -1,4 +1,5 @@
 using TeamsAmdl.Domain;
+using TeamsAmdl.Domain.Quality;
 using TeamsAmdl.Domain.Quality.Monitoring;
 
 namespace TeamsAmdl.Functions.Quality.Monitoring;

@@ -1,3 +1,4 @@
+using TeamsAmdl.Domain.Quality;
 using TeamsAmdl.Domain.Quality.Monitoring;
 
 namespace TeamsAmdl.Functions.Quality.Monitoring;
