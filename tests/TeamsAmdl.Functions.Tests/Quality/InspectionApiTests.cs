@@ -124,6 +124,19 @@ public sealed class InspectionApiTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains("Julia Weber", cosach);
         Assert.Contains("Katrin Fischer", cosach);
 
+        // Issue 18 item 4: a Träger's reply filed from Outlook under "Schriftverkehr Mängel" names the open Mängel.
+        var mail = await c.PostAsJsonAsync("/api/addin/filings", new JsonObject
+        {
+            ["internetMessageId"] = "<maengel-antwort@test>", ["title"] = "Stellungnahme zu den Mängeln", ["sender"] = "buero@bw-rheinaue.example",
+            ["receivedAt"] = "2026-11-20T09:15:00Z", ["traegerId"] = "tr-rheinaue", ["measureNumber"] = measure,
+            ["category"] = "SchriftverkehrMaengel", ["mail"] = Convert.ToBase64String("Subject: Stellungnahme\r\n\r\nText"u8.ToArray()),
+            ["bodyText"] = "Anbei unsere Stellungnahme.", ["attachments"] = new JsonArray(),
+        });
+        var notes = (await JsonOf(mail))["notes"]!.AsArray().Select(n => (string)n!).ToList();
+        Assert.True(mail.IsSuccessStatusCode, string.Join(" | ", notes));
+        var note = Assert.Single(notes);
+        Assert.StartsWith($"Offene Mängel zu {measure}: regular-3-m1 (Anwesenheitslisten nicht tagesaktuell); regular-3-m2", note);
+
         var t = $"/api/measures/{measure}/maengel/regular-3-m1/transitions";
         // Koordination may not write the letter; the Fachkraft S&QS may. Saturday 05.12.2026 → Monday 07.12.
         var wrongRole = await c.PostAsJsonAsync(t, new { action = "Stufe1", deadline = "2026-12-05" });
