@@ -67,15 +67,19 @@ public sealed class BrowserFixture : IAsyncDisposable
         }
     }
 
-    /// <summary>A new page whose problems are collected; <paramref name="allowedStatus"/> is an expected HTTP error (not a problem).</summary>
-    public async Task<IPage> NewPageAsync(int? allowedStatus = null)
+    /// <summary>
+    /// A new page whose problems are collected; <paramref name="allowedStatus"/> and <paramref name="alsoAllowed"/> are
+    /// expected HTTP errors (not problems).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int? allowedStatus = null, int? alsoAllowed = null)
     {
         var page = await Context.NewPageAsync();
-        var allowed = allowedStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        page.Console += (_, m) => { if (m.Type == "error" && (allowed is null || !m.Text.Contains(allowed))) _problems.Add("console: " + m.Text); };
+        int?[] expected = [allowedStatus, alsoAllowed];
+        var allowed = expected.OfType<int>().Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        page.Console += (_, m) => { if (m.Type == "error" && !allowed.Any(m.Text.Contains)) _problems.Add("console: " + m.Text); };
         page.PageError += (_, e) => _problems.Add("page error: " + e);
         page.RequestFailed += (_, r) => _problems.Add($"request failed: {r.Url} ({r.Failure})");
-        page.Response += (_, r) => { if (r.Status >= 400 && r.Status != allowedStatus) _problems.Add($"HTTP {r.Status}: {r.Url}"); };
+        page.Response += (_, r) => { if (r.Status >= 400 && !expected.Contains(r.Status)) _problems.Add($"HTTP {r.Status}: {r.Url}"); };
         return page;
     }
 

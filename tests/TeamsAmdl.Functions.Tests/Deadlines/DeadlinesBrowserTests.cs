@@ -31,7 +31,7 @@ public sealed class DeadlinesBrowserTests(FreePlacesKestrelFactory app) : IClass
         await using var browser = await BrowserFixture.LaunchAsync("", 1280, 1000);
 
         // The IFK: the Feedbackbogen of their customer, overdue since the due day 20.11., nothing to tick.
-        var ifk = await browser.NewPageAsync(allowedStatus: 404);
+        var ifk = await browser.NewPageAsync(allowedStatus: 404, alsoAllowed: 400); // 400: the refused Erwartungsbogen below
         ifk.SetDefaultTimeout(15_000);
         await ifk.GotoAsync(app.BaseUrl + $"/tab?user={Ifk}");
         var ifkRow = ifk.Locator($"#deadlines-table tr[data-key='{RowKey}']");
@@ -60,6 +60,25 @@ public sealed class DeadlinesBrowserTests(FreePlacesKestrelFactory app) : IClass
         await ifk.ReloadAsync();
         await Expect(ifk.Locator("#deadlines")).ToBeVisibleAsync();
         await Expect(ifk.Locator($"#deadlines-table tr[data-key='{RowKey}']")).ToHaveCountAsync(0);
+
+        // The IFK records the Erwartungsbogen of TN-0104-01 in the tab: personal data is refused in German, then it is saved
+        // (filed in the e-Akte) and leaves the open list; under "Erledigte anzeigen" the row shows the expectation.
+        var expRow = ifk.Locator("#deadlines-table tr[data-key^='" + Measure + "|Erwartungsbogen:TN-0104-01:']");
+        await Expect(expRow).ToContainTextAsync("überfällig");
+        await expRow.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Erwartung erfassen: Erwartungsbogen TN-0104-01") }).ClickAsync();
+        await ifk.GetByLabel("Erwartung der Kundin / des Kunden (eigene Worte, ohne persönliche Daten)", new() { Exact = true })
+            .FillAsync("Wieder im Büro arbeiten, erreichbar unter 0171 2345678");
+        await ifk.GetByLabel("Zieltermin", new() { Exact = true }).FillAsync("2027-03-01");
+        await ifk.GetByRole(AriaRole.Button, new() { Name = "Erwartungsbogen speichern", Exact = true }).ClickAsync();
+        await Expect(ifk.Locator("#deadlines-message [role=alert]")).ToContainTextAsync("wie");
+        await Expect(expRow).ToContainTextAsync("überfällig");
+        await ifk.GetByLabel("Erwartung der Kundin / des Kunden (eigene Worte, ohne persönliche Daten)", new() { Exact = true })
+            .FillAsync("Wieder im Büro arbeiten, am liebsten in Teilzeit.");
+        await ifk.GetByRole(AriaRole.Button, new() { Name = "Erwartungsbogen speichern", Exact = true }).ClickAsync();
+        await Expect(ifk.Locator("#deadlines-message")).ToHaveTextAsync("Erwartungsbogen TN-0104-01 gespeichert und in der e-Akte abgelegt.");
+        await Expect(expRow).ToHaveCountAsync(0);
+        await ifk.GetByLabel("Erledigte anzeigen", new() { Exact = true }).CheckAsync();
+        await Expect(expRow).ToContainTextAsync("Erwartung: „Wieder im Büro arbeiten, am liebsten in Teilzeit.“ bis 01.03.2027");
 
         browser.AssertNoProblems();
     }

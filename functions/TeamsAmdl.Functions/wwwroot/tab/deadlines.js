@@ -6,7 +6,7 @@
 (function () {
     "use strict";
 
-    var state = { me: null, authHeaders: null, items: [] };
+    var state = { me: null, authHeaders: null, items: [], editing: null };
     var STATUS = { Open: "offen", Overdue: "überfällig", Done: "eingegangen" };
 
     var $ = TabDom.$, el = TabDom.el, formatDate = TabDom.formatDate;
@@ -76,7 +76,10 @@
         var th = el("th", null, d.label);
         th.scope = "row";
         tr.appendChild(th);
-        tr.appendChild(el("td", null, d.customerRef || ("Monat " + formatDate(d.event).slice(3))));
+        var who = el("td", null, d.customerRef || ("Monat " + formatDate(d.event).slice(3)));
+        // R-TN-1/2: the customer's expectation beside the Erwartungs- and the Feedbackbogen.
+        if (d.expectation) who.appendChild(el("span", "cell-sub", " Erwartung: „" + d.expectation + "“" + (d.targetDate ? " bis " + formatDate(d.targetDate) : "")));
+        tr.appendChild(who);
         tr.appendChild(el("td", null, d.measureTitle + " (" + d.measure + ")"));
         var due = el("td", null, formatDate(d.due));
         if (d.lockedFrom) due.appendChild(el("span", "cell-sub", " (ab " + formatDate(d.lockedFrom) + " gesperrt)"));
@@ -89,6 +92,13 @@
             button.setAttribute("aria-label", "Eingegangen: " + subject(d) + " (" + d.measure + ")");
             button.addEventListener("click", function () { markReceived(d, button); });
             act.appendChild(button);
+        }
+        if (d.kind === "Erwartungsbogen" && d.status !== "Done" && d.ifkId === state.me.id) {
+            var record = el("button", "button small", "Erwartung erfassen");
+            record.type = "button";
+            record.setAttribute("aria-label", "Erwartung erfassen: " + subject(d) + " (" + d.measure + ")");
+            record.addEventListener("click", function () { openExpectation(d); });
+            act.appendChild(record);
         }
         tr.appendChild(act);
         return tr;
@@ -107,7 +117,37 @@
         $("deadlines-title").focus();
     }
 
+    function openExpectation(d) {
+        state.editing = d;
+        $("exp-subject").textContent = subject(d) + " · " + d.measureTitle + " (" + d.measure + "), Eintritt " + formatDate(d.event);
+        $("exp-text").value = "";
+        $("exp-target").value = "";
+        $("exp-form").hidden = false;
+        $("exp-title").focus();
+    }
+
+    async function saveExpectation() {
+        var d = state.editing;
+        if (!d) return;
+        $("exp-save").disabled = true;
+        var res = await api("/api/deadlines/" + encodeURIComponent(d.measure) + "/expectations", {
+            method: "POST", json: { customerRef: d.customerRef, expectation: $("exp-text").value, targetDate: $("exp-target").value || null },
+        });
+        $("exp-save").disabled = false;
+        if (!res.ok) {
+            message(res.body && res.body.title ? res.body.title : "Der Erwartungsbogen wurde nicht gespeichert (HTTP " + res.status + ").", "error");
+            return;
+        }
+        state.editing = null;
+        $("exp-form").hidden = true;
+        await load();
+        message("Erwartungsbogen " + d.customerRef + " gespeichert und in der e-Akte abgelegt.");
+        $("deadlines-title").focus();
+    }
+
     document.addEventListener("DOMContentLoaded", function () {
+        $("exp-form").addEventListener("submit", function (e) { e.preventDefault(); saveExpectation(); });
+        $("exp-cancel").addEventListener("click", function () { state.editing = null; $("exp-form").hidden = true; });
         // Another demo user (Development): hidden until tab.js has signed them in.
         $("dev-user").addEventListener("change", function () { $("deadlines").hidden = true; });
         $("deadlines-done").addEventListener("change", render);
