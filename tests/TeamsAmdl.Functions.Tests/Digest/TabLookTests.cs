@@ -52,7 +52,8 @@ public sealed class TabLookTests(KestrelAppFactory app) : IClassFixture<KestrelA
           : []
         """;
 
-    private static readonly string[] Panels = ["Wochenmeldungen", "Vorschau & Veröffentlichen", "Verlauf"];
+    /// <summary>The coordinator's tab panels; the sections below them (participants, quality calendar, Fristen, …) are measured with each.</summary>
+    private static readonly string[] Panels = ["Wochenmeldungen", "Vorschau & Veröffentlichen", "Verlauf", "Maßnahmen verwalten", "Bewertungen"];
 
     [Fact]
     public async Task Every_text_of_the_tab_and_the_preview_card_has_at_least_4_5_to_1_in_light_dark_and_high_contrast_and_the_layout_holds_at_420_px()
@@ -98,6 +99,17 @@ public sealed class TabLookTests(KestrelAppFactory app) : IClassFixture<KestrelA
                 failures.AddRange((await page.EvaluateAsync<string[]>(Overflow)).Select(o => $"{theme} / {panel} at 420 px: {o}"));
             }
             await browser.ScreenshotAsync(page, $"{theme}-420.png");
+
+            // An IFK's tab: their participants, alert settings and Fristen.
+            await page.SetViewportSizeAsync(1366, 900);
+            await page.GotoAsync($"{app.BaseUrl}/tab?user=ifk-anna-zimmermann&theme={theme}");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Meine Benachrichtigungen über freie Plätze", Exact = true }))
+                .ToBeVisibleAsync(new() { Timeout = 15_000 });
+            var ifkTexts = await page.EvaluateAsync<string[]>(ContrastWalker);
+            measured += ifkTexts.Length;
+            failures.AddRange(ifkTexts.Where(t => double.Parse(t[..t.IndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture) < 4.5)
+                .Select(t => $"{theme} / IFK: {t}"));
+            await browser.ScreenshotAsync(page, $"{theme}-ifk.png");
         }
 
         Assert.True(measured > 300, $"only {measured} texts measured");

@@ -26,6 +26,7 @@ public static class InspectionsSetup
         s.AddTimerJob<InspectionReminderJob>();
         s.AddQualityCalendar();
         s.AddSingleton<IQualityCalendarSource, InspectionCalendarSource>();
+        s.AddSingleton<IQualityCalendarSource, AfterEndCalendarSource>(); // after AddQualityMonitoring: its task rows
         s.AddSingleton<TeamsAmdl.Functions.Quality.Monitoring.ICosachContactSource, InspectionContacts>(); // the COSACH export lists recorded inspections
         s.AddSingleton<TeamsAmdl.Functions.Addin.IMailFiledListener, TeamsAmdl.Functions.Quality.QualityMailLinks>(); // issue 18 item 4
         return builder;

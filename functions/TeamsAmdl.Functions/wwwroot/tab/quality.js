@@ -121,11 +121,13 @@
             tr.appendChild(el("td", null, e.team));
             tr.appendChild(el("td", null, e.statusText));
             var td = el("td");
-            var open = el("button", "button small", "Öffnen");
-            open.type = "button";
-            open.setAttribute("aria-label", "Prüfungen öffnen: " + e.measureNumber + " " + formatDate(e.date));
-            open.addEventListener("click", function () { openMeasure(e.measureNumber); });
-            td.appendChild(open);
+            if (e.type !== "after-end-task") { // after-end tasks are done from their card or "meine aufgaben", not here
+                var open = el("button", "button small", "Öffnen");
+                open.type = "button";
+                open.setAttribute("aria-label", "Prüfungen öffnen: " + e.measureNumber + " " + formatDate(e.date));
+                open.addEventListener("click", function () { openMeasure(e.measureNumber); });
+                td.appendChild(open);
+            }
             tr.appendChild(td);
             tbody.appendChild(tr);
         });
