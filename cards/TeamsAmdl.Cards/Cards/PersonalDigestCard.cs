@@ -1,24 +1,10 @@
 namespace TeamsAmdl.Cards;
 
-/// <summary>One measure of a personal digest (display values).</summary>
-public sealed record PersonalDigestRow(
-    string Number,
-    string Title,
-    string Traeger,
-    string Location,
-    int Occupied,
-    int Capacity,
-    int FreePlaces,
-    DateOnly? NextEntry,
-    bool EntrySoon,
-    string? Remarks,
-    bool SystemValues);
-
 /// <summary>
 /// A section of a personal digest: a heading, its rows, and optionally one line that collapses measures
 /// (<paramref name="CollapsedLine"/>, e.g. the full ones). <paramref name="Continued"/>: began in the previous part.
 /// </summary>
-public sealed record PersonalDigestSection(string Heading, bool Continued, IReadOnlyList<PersonalDigestRow> Rows, string? CollapsedLine = null);
+public sealed record PersonalDigestSection(string Heading, bool Continued, IReadOnlyList<DigestCardRow> Rows, string? CollapsedLine = null);
 
 /// <summary>Input of <see cref="PersonalDigestCard"/>: one message of a person's weekly Maßnahmeinfo.</summary>
 /// <param name="SummaryLines">Only in the first part: the person's and the overall key figures.</param>

@@ -78,12 +78,12 @@ public sealed class PersonalDigestBuilder(IOptions<DigestOptions> options)
         {
             var section = items[i].Section;
             var continued = i > 0 && items[i - 1].Section == section;
-            var rows = new List<PersonalDigestRow>();
+            var rows = new List<DigestCardRow>();
             string? line = null;
             for (; i < end && items[i].Section == section; i++)
             {
                 if (items[i].Entry is { } e)
-                    rows.Add(new PersonalDigestRow(e.Number, e.Title, e.Traeger, e.Location, e.Occupied, e.Capacity, e.FreePlaces, e.NextEntryDate,
+                    rows.Add(new DigestCardRow(e.Number, e.Title, e.Traeger, e.Location, e.Occupied, e.Capacity, e.FreePlaces, e.NextEntryDate,
                         DigestRules.IsSoon(e.NextEntryDate, s.Today, o.SoonDays), e.Remarks, e.State == DigestInputState.Missing));
                 else line = items[i].Line;
             }

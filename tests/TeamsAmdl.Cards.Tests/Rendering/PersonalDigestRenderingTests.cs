@@ -6,7 +6,7 @@ namespace TeamsAmdl.Cards.Tests.Rendering;
 /// </summary>
 public sealed class PersonalDigestRenderingTests(CardRenderer renderer) : IClassFixture<CardRenderer>
 {
-    private static PersonalDigestRow Row(int i, int free, string? remarks = null) => new(
+    private static DigestCardRow Row(int i, int free, string? remarks = null) => new(
         $"962-E-2026-{i:D4}", i % 2 == 0 ? "Aktivierung und berufliche Eingliederung – Perspektive 50plus" : "Bewerbungswerkstatt Digital",
         "Inklusionsdienst Lindenhof gGmbH", "Musterstadt-Süd", 12 - free, 12, free, new DateOnly(2026, 11, 23).AddDays(i), i % 3 == 0, remarks, i % 4 == 0);
 

@@ -30,7 +30,7 @@ public sealed partial class FakeMailGraph : IDisposable
 
     public FakeMailGraph()
     {
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
+        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{TeamsAmdl.TestSupport.Azurite.FreePort()}"] });
         _server.Given(Request.Create().WithPath(new RegexMatcher("^/v1\\.0/users/[^/]+/sendMail$")).UsingPost())
             .RespondWith(Response.Create().WithCallback(SendMail));
         _server.Given(Request.Create().WithPath(new RegexMatcher("^/v1\\.0/users/[^/]+/messages$")).UsingGet())
@@ -93,13 +93,6 @@ public sealed partial class FakeMailGraph : IDisposable
         }
         foreach (var (name, value) in headers) response.Headers[name] = new WireMockList<string>(value);
         return response;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose() => _server.Stop();

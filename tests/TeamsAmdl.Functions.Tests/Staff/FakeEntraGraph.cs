@@ -59,7 +59,7 @@ public sealed class FakeEntraGraph : IDisposable
 
     public FakeEntraGraph()
     {
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
+        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{TeamsAmdl.TestSupport.Azurite.FreePort()}"] });
         _server.Given(Request.Create().WithPath(new RegexMatcher("^/v1\\.0/groups/[^/]+/transitiveMembers$")).UsingGet())
             .RespondWith(Response.Create().WithCallback(Members));
         _server.Given(Request.Create().WithPath(new RegexMatcher("^/v1\\.0/users/[^/]+/teamwork/installedApps$")).UsingPost())
@@ -159,13 +159,6 @@ public sealed class FakeEntraGraph : IDisposable
         };
         foreach (var (name, value) in headers) response.Headers[name] = new WireMockList<string>(value);
         return response;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose() => _server.Stop();

@@ -15,14 +15,7 @@
         return TabDom.fetchJson(path, await state.authHeaders(false), options);
     }
 
-    function message(text, kind) {
-        var box = $("deadlines-message");
-        box.innerHTML = "";
-        if (!text) return;
-        var p = el("p", "message-bar " + (kind === "error" ? "message-warning" : "message-success"), text);
-        if (kind === "error") p.setAttribute("role", "alert");
-        box.appendChild(p);
-    }
+    function message(text, kind) { TabDom.showMessage("deadlines-message", text, kind); }
 
     function has(role) { return state.me.roles.indexOf(role) >= 0; }
 

@@ -1,4 +1,4 @@
-// DOM helpers shared by the tab's scripts (tab.js, measures.js, participants.js): loaded first, no dependencies.
+// DOM helpers shared by the tab's scripts (tab.js, measures.js, participants.js, ratings.js, quality.js, …): loaded first, no dependencies.
 (function () {
     "use strict";
 
@@ -36,5 +36,23 @@
         return { ok: response.ok, status: response.status, body: parsed };
     }
 
-    window.TabDom = { $: $, el: el, formatDate: formatDate, fetchJson: fetchJson };
+    /** The German text for a failed call: the server's problem title, else a sentence naming the status. */
+    function problemText(res) {
+        if (res.body && typeof res.body === "object" && res.body.title) return res.body.title;
+        if (res.status === 401) return "Nicht angemeldet oder Anmeldung abgelaufen.";
+        if (res.status === 403) return "Dafür fehlt Ihnen die Berechtigung.";
+        return "Der Server antwortete mit HTTP " + res.status + ".";
+    }
+
+    /** Replaces the message in the box <boxId>: kind "error" is a warning bar read out as an alert; none clears it. */
+    function showMessage(boxId, text, kind) {
+        var box = $(boxId);
+        box.innerHTML = "";
+        if (!text) return;
+        var p = el("p", "message-bar " + (kind === "error" ? "message-warning" : "message-success"), text);
+        if (kind === "error") p.setAttribute("role", "alert");
+        box.appendChild(p);
+    }
+
+    window.TabDom = { $: $, el: el, formatDate: formatDate, fetchJson: fetchJson, problemText: problemText, showMessage: showMessage };
 })();

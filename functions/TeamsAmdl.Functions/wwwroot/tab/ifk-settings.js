@@ -14,10 +14,7 @@
         return TabDom.fetchJson("/api/freeplaces" + path, await state.authHeaders(), options);
     }
 
-    function problemText(res) {
-        if (res.body && typeof res.body === "object" && res.body.title) return res.body.title;
-        return "Der Server antwortete mit HTTP " + res.status + ".";
-    }
+    var problemText = TabDom.problemText;
 
     function error(text) {
         $("ifk-error").textContent = text || "";

@@ -29,10 +29,7 @@
         return TabDom.fetchJson("/api" + path, await authHeaders(), options);
     }
 
-    function problemText(res) {
-        if (res.body && typeof res.body === "object" && res.body.title) return res.body.title;
-        return "Der Server antwortete mit HTTP " + res.status + ".";
-    }
+    var problemText = TabDom.problemText;
 
     function showAlert(text) {
         $("mm-alert").textContent = text || "";

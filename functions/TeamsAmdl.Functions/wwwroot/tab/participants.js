@@ -25,20 +25,9 @@
         return TabDom.fetchJson(path, await state.authHeaders(false), options);
     }
 
-    function problemText(res) {
-        if (res.body && typeof res.body === "object" && res.body.title) return res.body.title;
-        if (res.status === 403) return "Dafür fehlt Ihnen die Berechtigung.";
-        return "Der Server antwortete mit HTTP " + res.status + ".";
-    }
+    var problemText = TabDom.problemText;
 
-    function message(text, kind) {
-        var box = $("participants-message");
-        box.innerHTML = "";
-        if (!text) return;
-        var p = el("p", "message-bar " + (kind === "error" ? "message-warning" : "message-success"), text);
-        if (kind === "error") p.setAttribute("role", "alert");
-        box.appendChild(p);
-    }
+    function message(text, kind) { TabDom.showMessage("participants-message", text, kind); }
 
     function has(role) { return state.me.roles.indexOf(role) >= 0; }
 

@@ -17,10 +17,7 @@
         return TabDom.fetchJson("/api" + path, state.authHeaders ? await state.authHeaders() : {}, options);
     }
 
-    function problemText(res) {
-        if (res.body && typeof res.body === "object" && res.body.title) return res.body.title;
-        return "Der Server antwortete mit HTTP " + res.status + ".";
-    }
+    var problemText = TabDom.problemText;
 
     function show(id, text) {
         $(id).textContent = text || "";

@@ -93,12 +93,7 @@
         return { ok: response.ok, status: response.status, body: body };
     }
 
-    function problemText(res) {
-        if (res.body && typeof res.body === "object" && res.body.title) return res.body.title;
-        if (res.status === 401) return "Nicht angemeldet oder Anmeldung abgelaufen.";
-        if (res.status === 403) return "Dafür fehlt Ihnen die Berechtigung.";
-        return "Der Server antwortete mit HTTP " + res.status + ".";
-    }
+    var problemText = TabDom.problemText;
 
     /** Loads teams-js only where it is used: it contacts the Teams CDN when it loads (not wanted in the local demo). */
     function loadTeamsJs() {
