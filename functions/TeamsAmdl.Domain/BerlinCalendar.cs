@@ -18,6 +18,13 @@ public static class BerlinCalendar
         return DateOf(time.GetUtcNow());
     }
 
+    /// <summary>"21.11.2026, 11:05 Uhr": an instant in Berlin wall-clock time, the one date-time format of the app's texts.</summary>
+    public static string Format(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, Zone);
+        return local.ToString("dd.MM.yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " Uhr";
+    }
+
     /// <summary>The Berlin calendar date of an instant (e.g. 2026-03-28T23:30Z is 29 March in Berlin).</summary>
     public static DateOnly DateOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TeamsAmdl.Domain;
 
 namespace TeamsAmdl.Functions.Delivery;
@@ -19,9 +18,5 @@ public sealed record DeliveryTime(DateTimeOffset DeliverAt, string Delivery)
         deliverAt - now <= Immediate ? new(now, DeliveryTexts.Now) : new(deliverAt, DeliveryTexts.From(Format(deliverAt)));
 
     /// <summary>"Mo 23.11.2026, 07:30 Uhr" in Berlin time (the one date format of the app, times as "HH:mm Uhr").</summary>
-    public static string Format(DateTimeOffset at)
-    {
-        var local = TimeZoneInfo.ConvertTime(at, BerlinCalendar.Zone);
-        return Weekdays[(int)local.DayOfWeek] + " " + local.ToString("dd.MM.yyyy, HH:mm", CultureInfo.InvariantCulture) + " Uhr";
-    }
+    public static string Format(DateTimeOffset at) => Weekdays[(int)BerlinCalendar.DateOf(at).DayOfWeek] + " " + BerlinCalendar.Format(at);
 }

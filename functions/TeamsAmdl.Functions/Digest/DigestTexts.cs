@@ -72,11 +72,7 @@ public static class DigestTexts
         documents == 1 ? "1 Dokument für die e-Akte vorgemerkt" : $"{documents} Dokumente für die e-Akte vorgemerkt";
 
     /// <summary>"21.11.2026, 11:05 Uhr" in Berlin time: the one date-time format of the tab and the cards.</summary>
-    public static string DateTime(DateTimeOffset t)
-    {
-        var local = TimeZoneInfo.ConvertTime(t, Domain.BerlinCalendar.Zone);
-        return $"{local:dd.MM.yyyy}, {local:HH:mm} Uhr";
-    }
+    public static string DateTime(DateTimeOffset t) => Domain.BerlinCalendar.Format(t);
 
     public static string PublishedOn(DateTimeOffset t) => "veröffentlicht am " + DateTime(t);
 
