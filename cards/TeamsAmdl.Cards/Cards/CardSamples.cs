@@ -143,6 +143,13 @@ public static class CardSamples
         ["quality-task-outcome-done"] = () => AfterEndTaskCard.Build(new AfterEndTaskCardData(QualityTaskKind.Eingliederungserfolg,
             "962-E-2026-0104", "Bewerbungswerkstatt Digital", "Lernfabrik Nordstadt GmbH", new DateOnly(2026, 11, 30), new DateOnly(2027, 6, 14), 14,
             DoneBy: ("Julia Weber", new DateOnly(2027, 6, 2)), Result: (5, 9))),
+        ["inspection-reminder"] = () => InspectionReminderCard.Build(new InspectionReminderCardData("962-E-2026-0106", "Stabilisierung und Teilhabe",
+            "Perspektive Plus gGmbH", "regular-9", "Regelprüfung (9 Monate nach Beginn)", "geplant", new DateOnly(2027, 5, 3), 14)),
+        ["mangel-notice"] = () => MangelNoticeCard.Build(new MangelNoticeCardData("962-U-2026-0301", "UB/InbeQ Musterstadt",
+            "Inklusionsdienst Lindenhof gGmbH", "Mangel: Frist versäumt",
+            "Der Träger hat den Mangel nicht fristgerecht als behoben angezeigt. Die Fachkraft Steuerung & Qualitätssicherung ist in die Vorbereitung weiterer Entscheidungen einbezogen.",
+            "Anwesenheitslisten werden nicht tagesaktuell geführt.", "Frist versäumt – Fachkraft S&QS einbezogen", new DateOnly(2027, 3, 30),
+            "Qualitätskalender (automatisch)")),
     };
 
     private static RatingHeaderData RatingSampleHeader(int daysLeft) => new("bw-3f9a1c27e0d4", "962-E-2026-0103",
