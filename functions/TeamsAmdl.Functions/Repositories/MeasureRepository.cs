@@ -49,6 +49,18 @@ public sealed class MeasureRepository(Tables tables)
         return measures.OrderBy(m => m.PartitionKey, StringComparer.Ordinal).Select(m => ToState(m, places[m.PartitionKey])).ToList();
     }
 
+    /// <summary>
+    /// The measures' master data without their places: one scan over the measure rows, for daily jobs that need only
+    /// dates and people (the places scan of <see cref="ListAsync"/> is the larger one).
+    /// </summary>
+    public async Task<IReadOnlyList<Measure>> ListMeasuresAsync(CancellationToken ct = default, bool includeClosed = false)
+    {
+        var list = new List<Measure>();
+        await foreach (var m in tables.Measures.QueryAsync<MeasureEntity>($"RowKey eq '{MeasureEntity.Row}'", maxPerPage: 1000, cancellationToken: ct))
+            if (includeClosed || m.ClosedOn is null) list.Add(m.ToDomain());
+        return list.OrderBy(m => m.Number, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Every participation of the measure, ended ones included (for TM consumption and the participant list).</summary>
     public async Task<IReadOnlyList<Participation>> ParticipationsAsync(string number, CancellationToken ct = default) =>
         (await PlacesAsync(TableClient.CreateQueryFilter(

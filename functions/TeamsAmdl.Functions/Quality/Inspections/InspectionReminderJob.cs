@@ -41,7 +41,7 @@ public sealed class InspectionReminderJob(MeasureRepository measures, TraegerRep
         IReadOnlyDictionary<string, string>? traegerNames = null;
         int reminders = 0, escalations = 0;
 
-        foreach (var m in (await measures.ListAsync(today, ct)).Select(s => s.Measure))
+        foreach (var m in await measures.ListMeasuresAsync(ct))
         {
             foreach (var s in InspectionSchedule.Merge(m.Kind, m.Start, m.End, records[m.Number].Select(r => r.ToStored())))
             {

@@ -38,9 +38,8 @@ public sealed class AfterEndJob(MonitoringStore store, MeasureRepository measure
         Names.Lookup? lookup = null;
         IReadOnlyDictionary<string, Staff>? people = null;
         int opened = 0, reminded = 0;
-        foreach (var state in await measures.ListAsync(today, ct, includeClosed: true))
+        foreach (var m in await measures.ListMeasuresAsync(ct, includeClosed: true))
         {
-            var m = state.Measure;
             if (!MonitoringScope.Covers(m.Kind) || m.End >= today) continue;
             foreach (var plan in AfterEndSchedule.For(m))
             {
