@@ -39,7 +39,8 @@ namespace TeamsAmdl.Functions.Tests.Quality;
 /// Abschlussbericht task on the first working day after the end and, 6 months after the end, the Eingliederungserfolg
 /// task, to Koordinator:in and Betreuer:in; one reminder for each task not done by its due date. Half of the reviews are
 /// done through the API the day they open (no reminder), one Eingliederungserfolg through its card. Two simulated crashes
-/// (the month's row lost after the cards went out; a task row not saved after its card was queued).</para>
+/// (the month's row lost after the cards went out; a task row not saved after its card was queued), and a third: the
+/// escalation's row not saved after its notices were queued.</para>
 /// The outbox holds exactly the expected "inspection:", "mangel:" and "quality:" keys, and its queue carries each once.
 /// </summary>
 public sealed class QualityYearSimulationTests(QueueOnlyAppFactory app, ITestOutputHelper output) : IClassFixture<QueueOnlyAppFactory>
@@ -73,6 +74,7 @@ public sealed class QualityYearSimulationTests(QueueOnlyAppFactory app, ITestOut
             {
                 var restart = day.Day is 1 or 15 || day == D("2027-03-31");
                 await RunTimersAsync(day, 6, 30, fresh: false, plan, expectedReminders);
+                if (day == D("2027-03-31")) await LoseEscalationRowAsync();
                 adhocId = await PeopleAtWorkAsync(day, plan, adhocId);
                 await RunTimersAsync(day, 14, 0, fresh: false, plan, expectedReminders);
                 if (restart) await RunTimersAsync(day, 15, 0, fresh: true, plan, expectedReminders);
@@ -257,6 +259,19 @@ public sealed class QualityYearSimulationTests(QueueOnlyAppFactory app, ITestOut
                 break;
         }
         return adhocId;
+    }
+
+    /// <summary>
+    /// Crash 3: the morning run queued the missed-deadline notices, then died before the Mangel's row was saved; the
+    /// afternoon run finds it in Stufe 1 again, repeats the step and queues nothing twice.
+    /// </summary>
+    private async Task LoseEscalationRowAsync()
+    {
+        var store = app.Service<InspectionStore>();
+        var escalated = (await store.GetMangelAsync("962-U-2026-0301", "regular-9-m1", default))!;
+        Assert.Equal(MangelStatus.SqsEinbezogen, escalated.Value.Status);
+        var before = escalated.Value with { Status = MangelStatus.Stufe1, History = escalated.Value.History.SkipLast(1).ToList() };
+        await store.SaveAsync(before, escalated.ETag, default);
     }
 
     private async Task RecordAsync(string by, string number, string id, DateOnly? held, InspectionPlanModel plan, object? mangel = null, int contactType = 3)

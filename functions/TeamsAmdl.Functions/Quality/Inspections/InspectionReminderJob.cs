@@ -16,7 +16,8 @@ public sealed record InspectionReminderRun(int Reminders, int Escalations);
 /// (<see cref="MangelService"/>, which tells the Fachkräfte S&amp;QS). Hourly 06:00–16:00 UTC; what is due is worked out per
 /// Berlin date, so the first run of a day sends and later runs find nothing new. Never twice: a reminder's outbox key
 /// names measure, inspection, date, slot and person (a moved date gets its own reminders), the outbox keeps keys across
-/// restarts, and an escalation is a state change under the row's ETag (a second run finds the Mangel no longer in Stufe 1).
+/// restarts, and an escalation is a state change under the row's ETag (a second run finds the Mangel no longer in Stufe 1),
+/// saved after its notice is queued (a run that dies in between is repeated by the next one, the notice keys dedupe).
 /// </summary>
 public sealed class InspectionReminderJob(MeasureRepository measures, TraegerRepository traeger, StaffRepository staff, InspectionStore store,
     MangelService maengel, Lazy<Proactive> bot, TimeProvider time, ILogger<InspectionReminderJob> log) : ITimerJob

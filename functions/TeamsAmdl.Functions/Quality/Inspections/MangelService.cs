@@ -57,6 +57,11 @@ public sealed class MangelService(MeasureRepository measures, TraegerRepository 
                 [new Mangel(m.Description, null, moved.Deadline)], moved.Deadline!.Value), m.Id, ct);
             next = next with { LetterJobId = receipt.JobId, LetterPath = receipt.Path };
         }
+        // The timer queues its notice before saving: a run that dies in between (or whose queueing fails) leaves the Mangel in
+        // Stufe 1, the next run repeats the step and the outbox keys send the notice once. Saving first would lose the
+        // notice for good, since the next run no longer finds the deadline open. People's steps notify after the save (a
+        // refused save must not announce a step that did not happen).
+        if (caller is null) await NotifyAsync(action, measure, traegerName, next, byName, ct);
         try
         {
             await store.SaveAsync(next, stored.ETag, ct);
@@ -67,7 +72,7 @@ public sealed class MangelService(MeasureRepository measures, TraegerRepository 
         }
         await audit.AppendAsync(new QualityAuditEntry(number, "mangel:" + m.Id, MangelTexts.Action(action), m.Status.ToString(), moved.To.ToString(),
             by, byName, now, next.LetterPath is { } path && action == MangelAction.Stufe1 ? $"Mängelschreiben: {path}" : null), ct);
-        await NotifyAsync(action, measure, traegerName, next, byName, ct);
+        if (caller is not null) await NotifyAsync(action, measure, traegerName, next, byName, ct);
         return Outcome<MangelView>.Success(InspectionViews.Mangel(next, caller, today));
     }
 
