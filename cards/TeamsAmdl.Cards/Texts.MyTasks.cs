@@ -36,5 +36,10 @@ public static partial class CardTexts
         public static string DeadlineTitle(string label, string? customerRef) => customerRef is null ? label : $"{label} · {customerRef}";
         public static string DeadlineDetail(string measureNumber, string measureTitle, DateOnly due, bool overdue) =>
             overdue ? $"{measureTitle} ({measureNumber}) · überfällig, Frist war der {Common.Date(due)}" : $"{measureTitle} ({measureNumber}) · fällig am {Common.Date(due)}";
+
+        public const string AfterEndHeading = "Aufgaben nach Maßnahmeende";
+        public static string AfterEndTitle(string task, string measureNumber) => $"{task} · Maßnahme {measureNumber}";
+        public static string AfterEndDetail(string measureTitle, DateOnly due, bool overdue) =>
+            overdue ? $"{measureTitle} · überfällig, Frist war der {Common.Date(due)}" : $"{measureTitle} · fällig am {Common.Date(due)}";
     }
 }

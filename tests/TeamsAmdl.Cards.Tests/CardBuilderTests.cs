@@ -225,6 +225,24 @@ public sealed class CardBuilderTests
     }
 
     [Fact]
+    public void My_tasks_card_with_only_after_end_tasks_lists_them_with_due_date_and_overdue_mark()
+    {
+        var json = Json(MyTasksCard.Build(new MyTasksCardData("Erika", [], [], [], AfterEnd:
+        [
+            new AfterEndTaskItem("MN-1", "Aktivcenter Jugend", "Abschlussbericht des Trägers prüfen", new DateOnly(2025, 9, 12), Overdue: true),
+            new AfterEndTaskItem("MN-2", "Perspektive 50plus", "Eingliederungserfolg erfassen", new DateOnly(2025, 10, 1), Overdue: false),
+        ])));
+        var texts = json["body"]!.AsArray().SelectMany(e => e!["items"] is System.Text.Json.Nodes.JsonArray items
+            ? items.Select(i => (string?)i!["text"]) : [(string?)e["text"]]).ToList();
+
+        Assert.DoesNotContain(CardTexts.MyTasks.Nothing, texts);
+        var heading = texts.IndexOf(CardTexts.MyTasks.AfterEndHeading);
+        Assert.Equal(["Abschlussbericht des Trägers prüfen · Maßnahme MN-1", "Aktivcenter Jugend · überfällig, Frist war der 12.09.2025",
+            "Eingliederungserfolg erfassen · Maßnahme MN-2", "Perspektive 50plus · fällig am 01.10.2025"], texts.Skip(heading + 1));
+        Assert.DoesNotContain("ActionSet", json.ToJsonString());
+    }
+
+    [Fact]
     public void My_tasks_card_without_tasks_says_so_and_has_no_buttons()
     {
         var json = Json(MyTasksCard.Build(new MyTasksCardData(null, [], [], [])));

@@ -13,7 +13,8 @@ public static class CardSamples
             "Erika Mustermann",
             [new OpenRatingTask("bw-2025-0042-01", "MN-2025-0042", "Bildungswerk Nord gGmbH", new DateOnly(2025, 10, 15), 7, 18)],
             [new WeeklyInputTask("2025-W38", "KW 38/2025", ["MN-2025-0042", "MN-2025-0077"])],
-            [new PlaceDecisionTask("MN-2025-0042", "Aktivierung und berufliche Eingliederung – Perspektive 50plus", "pr-0001", "K-7F3A-2291", "Jonas Becker")])),
+            [new PlaceDecisionTask("MN-2025-0042", "Aktivierung und berufliche Eingliederung – Perspektive 50plus", "pr-0001", "K-7F3A-2291", "Jonas Becker")],
+            AfterEnd: [new AfterEndTaskItem("MN-2025-0017", "Aktivcenter Jugend", "Abschlussbericht des Trägers prüfen", new DateOnly(2025, 9, 12), Overdue: true)])),
         ["my-tasks-empty"] = () => MyTasksCard.Build(new MyTasksCardData("Erika Mustermann", [], [], [])),
         ["ping-result"] = () => PingResultCard.Build(
             new PingResultCardData("Erika Mustermann", new DateTimeOffset(2025, 9, 15, 12, 30, 0, TimeSpan.Zero))),

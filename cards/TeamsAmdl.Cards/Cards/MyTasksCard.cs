@@ -6,7 +6,8 @@ public sealed record MyTasksCardData(
     IReadOnlyList<OpenRatingTask> Ratings,
     IReadOnlyList<WeeklyInputTask> WeeklyInputs,
     IReadOnlyList<PlaceDecisionTask> Decisions,
-    IReadOnlyList<DeadlineTask>? Deadlines = null);
+    IReadOnlyList<DeadlineTask>? Deadlines = null,
+    IReadOnlyList<AfterEndTaskItem>? AfterEnd = null);
 
 /// <summary>
 /// The bot's answer to "meine aufgaben": open rating pages, missing weekly inputs and place requests to decide, each
@@ -24,7 +25,7 @@ public static class MyTasksCard
             .FullWidth()
             .WithFallbackText(CardTexts.MyTasks.FallbackText)
             .Add(TextBlock.Heading(CardTexts.MyTasks.Title));
-        if (data.Ratings.Count + data.WeeklyInputs.Count + data.Decisions.Count + (data.Deadlines?.Count ?? 0) == 0)
+        if (data.Ratings.Count + data.WeeklyInputs.Count + data.Decisions.Count + (data.Deadlines?.Count ?? 0) + (data.AfterEnd?.Count ?? 0) == 0)
             return builder.Add(new TextBlock(CardTexts.MyTasks.Nothing) { Spacing = Spacing.Small }).Build();
 
         builder.Add(new TextBlock(CardTexts.MyTasks.Greeting(data.UserName)) { Spacing = Spacing.Small });
@@ -55,6 +56,10 @@ public static class MyTasksCard
         Section(builder, CardTexts.MyTasks.DeadlinesHeading, data.Deadlines ?? [], d => new Container([
             new TextBlock(CardTexts.MyTasks.DeadlineTitle(d.Label, d.CustomerRef)) { Weight = TextWeight.Bolder },
             TextBlock.Subtle(CardTexts.MyTasks.DeadlineDetail(d.MeasureNumber, d.MeasureTitle, d.Due, d.Overdue)) with { Spacing = Spacing.None },
+        ]) { Spacing = Spacing.Medium });
+        Section(builder, CardTexts.MyTasks.AfterEndHeading, data.AfterEnd ?? [], t => new Container([
+            new TextBlock(CardTexts.MyTasks.AfterEndTitle(t.Title, t.MeasureNumber)) { Weight = TextWeight.Bolder },
+            TextBlock.Subtle(CardTexts.MyTasks.AfterEndDetail(t.MeasureTitle, t.Due, t.Overdue)) with { Spacing = Spacing.None },
         ]) { Spacing = Spacing.Medium });
         return builder.Build();
     }

@@ -46,11 +46,13 @@ internal sealed class DocxLayout
     public DocxLayout Table(IReadOnlyList<string> headers, IReadOnlyList<int> widths, IEnumerable<IReadOnlyList<string>> rows,
         IReadOnlySet<int>? rightAligned = null, Func<IReadOnlyList<string>, bool>? highlight = null)
     {
+        // Child order is the schema's (CT_TblBorders: top, left, bottom, right, insideH, insideV; CT_TblPr: tblW, tblBorders,
+        // tblLayout): Word treats a file with another order as damaged.
         var border = new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "808080" }, new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
-            new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "808080" }, new RightBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
+            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "808080" }, new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
+            new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "808080" }, new RightBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "808080" }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "808080" });
-        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(German.Culture) },
+        var table = new Table(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(German.Culture) }, border,
                 new TableLayout { Type = TableLayoutValues.Fixed }),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(German.Culture) })));
         var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
@@ -94,9 +96,9 @@ internal sealed class DocxLayout
             var header = main.AddNewPart<HeaderPart>("rIdHeader");
             header.Header = new Header(
                 new Paragraph(
-                    new ParagraphProperties(
-                        new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9300 }),
-                        new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "808080", Space = 4 })),
+                    new ParagraphProperties( // schema order: pBdr before tabs
+                        new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "808080", Space = 4 }),
+                        new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9300 })),
                     TextRun(HeaderText ?? _jobcenter.Name, 18, bold: true, color: HeaderColor),
                     new Run(new TabChar()),
                     TextRun(German.Date(_date), 18)),
@@ -105,8 +107,8 @@ internal sealed class DocxLayout
             var footer = main.AddNewPart<FooterPart>("rIdFooter");
             footer.Footer = new Footer(new Paragraph(
                 new ParagraphProperties(
-                    new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9300 }),
-                    new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = 4, Color = "808080", Space = 4 })),
+                    new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = 4, Color = "808080", Space = 4 }),
+                    new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9300 })),
                 TextRun($"{_jobcenter.Name} · {_title}", 16, color: "595959"),
                 new Run(new TabChar()),
                 TextRun("Seite ", 16, color: "595959"),
@@ -140,8 +142,8 @@ internal sealed class DocxLayout
         var props = new RunProperties(new RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName });
         if (bold) props.Append(new Bold());
         if (color is not null) props.Append(new Color { Val = color });
+        props.Append(new FontSize { Val = size.ToString(German.Culture) }); // schema order: rFonts, b, color, sz, u
         if (underline) props.Append(new Underline { Val = UnderlineValues.Single });
-        props.Append(new FontSize { Val = size.ToString(German.Culture) });
         return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 

@@ -6,6 +6,7 @@ using TeamsAmdl.Functions.Deadlines;
 using TeamsAmdl.Functions.Digest;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.FreePlaces;
+using TeamsAmdl.Functions.Quality.Monitoring;
 using TeamsAmdl.Functions.Ratings;
 using TeamsAmdl.Functions.Repositories;
 
@@ -16,10 +17,10 @@ namespace TeamsAmdl.Functions.Bot;
 /// so the content follows the roles without asking for them: rating pages of the assessor's open assignments (Ratings),
 /// this week's weekly input once its request went out and measures still lack input (Digest), pending place requests
 /// on the measures the person looks after or whose decision card they got (FreePlaces), deadlines not yet done (Deadlines,
-/// the same list as the tab's Fristen).
+/// the same list as the tab's Fristen), opened after-end tasks of measures they coordinate or look after (Quality/Monitoring).
 /// </summary>
 public sealed class MyTasks(RatingStore ratings, WeekService weeks, DigestInputRepository inputs, PlaceRequestRepository placeRequests,
-    MeasureRepository measures, Names names, TimeProvider time, DeadlineService deadlines)
+    MeasureRepository measures, Names names, TimeProvider time, DeadlineService deadlines, AfterEndTasks afterEnd)
 {
     /// <summary>Pending place requests read at most: more than that is nothing a chat card should list.</summary>
     private const int MaxPendingRequests = 200;
@@ -34,6 +35,7 @@ public sealed class MyTasks(RatingStore ratings, WeekService weeks, DigestInputR
             MaxPendingRequests, null, ct);
         var lookupTask = names.LoadAsync(ct);
         var deadlinesTask = deadlines.MineAsync(person, ct);
+        var afterEndTask = afterEnd.AssignedAsync(person, ct);
         // All measures, not only this week's: a request can wait on a measure that starts later.
         var measuresTask = measures.ListAsync(BerlinCalendar.Today(time), ct);
 
@@ -55,7 +57,9 @@ public sealed class MyTasks(RatingStore ratings, WeekService weeks, DigestInputR
 
         var open = (await deadlinesTask).Where(d => d.Status != "Done")
             .Select(d => new DeadlineTask(d.Measure, d.MeasureTitle, d.Label, d.CustomerRef, d.Due, d.Status == "Overdue")).ToList();
-        return new MyTasksCardData(person.DisplayName, await ratingsTask, weekly, decisions, open);
+        var quality = (await afterEndTask)
+            .Select(t => new AfterEndTaskItem(t.MeasureNumber, t.MeasureTitle, t.Title, t.DueOn, t.Overdue)).ToList();
+        return new MyTasksCardData(person.DisplayName, await ratingsTask, weekly, decisions, open, quality);
     }
 
     private async Task<IReadOnlyList<OpenRatingTask>> OpenRatingsAsync(Staff person, CancellationToken ct)

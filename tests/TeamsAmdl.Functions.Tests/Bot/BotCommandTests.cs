@@ -4,10 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsAmdl.Cards;
 using TeamsAmdl.Domain;
 using TeamsAmdl.Domain.Digest;
+using TeamsAmdl.Domain.Quality.Monitoring;
 using TeamsAmdl.Functions.Bot;
 using TeamsAmdl.Functions.DevInbox;
 using TeamsAmdl.Functions.Digest;
 using TeamsAmdl.Functions.FreePlaces;
+using TeamsAmdl.Functions.Quality.Monitoring;
 using TeamsAmdl.Functions.Repositories;
 
 namespace TeamsAmdl.Functions.Tests.Bot;
@@ -148,6 +150,45 @@ public sealed class BotCommandTests(BotAppFactory app) : IClassFixture<BotAppFac
 
         // The Betreuer of the measure sees it.
         Assert.Contains("K-CMD-0002", Card(await SayAsync("betr-03", "meine aufgaben"))!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Meine_aufgaben_lists_the_opened_after_end_tasks_of_the_measures_a_person_coordinates_or_looks_after()
+    {
+        var today = BerlinCalendar.Today(app.Time);
+        var measures = (await Service<MeasureRepository>().ListAsync(today)).Select(m => m.Measure).ToList();
+        // Demo users the other tests of this class expect without such tasks stay out of it.
+        string[] others = ["betr-07", "betr-03", "betr-05", "betr-06"];
+        var measure = measures.First(m => m.BetreuerId is { } b && !others.Contains(b) && m.KoordinatorId is not null);
+        var unopened = measures.First(m => m.Number != measure.Number && m.BetreuerId is { } b && !others.Contains(b) && b != measure.BetreuerId);
+        var store = Service<MonitoringStore>();
+        var opened = app.Time.GetUtcNow().AddDays(-20);
+        // Opened and overdue; opened and due later; planned but not yet opened (elsewhere); opened but done.
+        await store.SaveTaskAsync(new AfterEndTaskRow(measure.Number, AfterEndTaskKind.Abschlussbericht, today.AddDays(-20), today.AddDays(-6), opened), default);
+        await store.SaveTaskAsync(new AfterEndTaskRow(measure.Number, AfterEndTaskKind.Eingliederungserfolg, today.AddDays(-1), today.AddDays(13), opened), default);
+        await store.SaveTaskAsync(new AfterEndTaskRow(unopened.Number, AfterEndTaskKind.Abschlussbericht, today.AddDays(3), today.AddDays(17)), default);
+        await store.SaveTaskAsync(new AfterEndTaskRow(unopened.Number, AfterEndTaskKind.Eingliederungserfolg, today.AddDays(-30), today.AddDays(-16), opened,
+            DoneAt: opened.AddDays(2), DoneBy: unopened.BetreuerId, Integrated: 1, NotIntegrated: 0), default);
+
+        foreach (var person in new[] { measure.BetreuerId!, measure.KoordinatorId! })
+        {
+            var card = Card(await SayAsync(person, "meine aufgaben"))!;
+            var texts = card["body"]!.AsArray()
+                .SelectMany(e => e!["items"] is JsonArray items ? items.Select(i => (string?)i!["text"]) : [(string?)e["text"]]).ToList();
+            var heading = texts.IndexOf(CardTexts.MyTasks.AfterEndHeading);
+            Assert.True(heading >= 0, person);
+            // Due order: the overdue review first, with its mark; then the integration success with its due date.
+            Assert.Equal(CardTexts.MyTasks.AfterEndTitle(CardTexts.Monitoring.TaskTitle(QualityTaskKind.Abschlussbericht), measure.Number), texts[heading + 1]);
+            Assert.Equal(CardTexts.MyTasks.AfterEndDetail(measure.Title, today.AddDays(-6), overdue: true), texts[heading + 2]);
+            Assert.Contains("überfällig", texts[heading + 2]);
+            Assert.Equal(CardTexts.MyTasks.AfterEndTitle(CardTexts.Monitoring.TaskTitle(QualityTaskKind.Eingliederungserfolg), measure.Number), texts[heading + 3]);
+            Assert.Equal(CardTexts.MyTasks.AfterEndDetail(measure.Title, today.AddDays(13), overdue: false), texts[heading + 4]);
+            Assert.DoesNotContain(texts, t => t?.Contains(unopened.Number, StringComparison.Ordinal) == true);
+        }
+
+        // The Betreuer of the other measure sees its tasks neither before they open nor once done.
+        var other = Card(await SayAsync(unopened.BetreuerId!, "meine aufgaben"))!;
+        Assert.DoesNotContain(CardTexts.MyTasks.AfterEndHeading, other["body"]!.AsArray().Select(e => (string?)e!["text"]));
     }
 
     [Fact]

@@ -73,6 +73,8 @@ public sealed class TabLookTests(KestrelAppFactory app) : IClassFixture<KestrelA
             await page.GotoAsync($"{app.BaseUrl}/tab?user=koord-weber&theme={theme}");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Maßnahmeinfo KW 47/2026 (aktuelle Woche)" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
             Assert.Equal(theme == "light" ? "default" : theme, await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+            // The Qualitätskalender's Auslastung view (with its flagged UB row) is loaded before the walk measures it.
+            await Expect(page.Locator("#qu-table tbody tr.qu-flagged").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
             foreach (var panel in Panels)
             {
                 await page.GetByRole(AriaRole.Tab, new() { Name = panel, Exact = true }).ClickAsync();

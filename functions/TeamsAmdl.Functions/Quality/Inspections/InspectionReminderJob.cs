@@ -16,8 +16,8 @@ public sealed record InspectionReminderRun(int Reminders, int Escalations);
 /// (<see cref="MangelService"/>, which tells the Fachkräfte S&amp;QS). Hourly 06:00–16:00 UTC; what is due is worked out per
 /// Berlin date, so the first run of a day sends and later runs find nothing new. Never twice: a reminder's outbox key
 /// names measure, inspection, date, slot and person (a moved date gets its own reminders), the outbox keeps keys across
-/// restarts, and an escalation is a state change under the row's ETag (a second run finds the Mangel no longer in Stufe 1),
-/// saved after its notice is queued (a run that dies in between is repeated by the next one, the notice keys dedupe).
+/// restarts, and an escalation is a state change under the row's ETag (a second run finds the Mangel no longer in Stufe 1).
+/// Mängel whose step notice a crash left pending get it queued here (<see cref="MangelService.CompleteNoticesAsync"/>).
 /// </summary>
 public sealed class InspectionReminderJob(MeasureRepository measures, TraegerRepository traeger, StaffRepository staff, InspectionStore store,
     MangelService maengel, Lazy<Proactive> bot, TimeProvider time, ILogger<InspectionReminderJob> log) : ITimerJob
@@ -72,6 +72,18 @@ public sealed class InspectionReminderJob(MeasureRepository measures, TraegerRep
 
         foreach (var x in data.Maengel.Select(v => v.Value))
         {
+            if (x.PendingNotices is { Count: > 0 })
+            {
+                // A step saved but its cards not confirmed queued (the app died in between): queue them now, once.
+                try
+                {
+                    await maengel.CompleteNoticesAsync(x.MeasureNumber, x.Id, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogError(e, "Completing the pending notice of Mangel {Measure}/{Mangel} failed", x.MeasureNumber, x.Id);
+                }
+            }
             if (x.Status != MangelStatus.Stufe1 || x.Deadline is not { } d || !MangelRules.IsMissed(d, today)) continue;
             try
             {

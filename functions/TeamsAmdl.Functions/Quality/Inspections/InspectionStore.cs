@@ -62,7 +62,8 @@ public sealed class InspectionStore(InspectionTables tables)
     public Task SaveAsync(InspectionRecord r, ETag etag, CancellationToken ct) =>
         SaveAsync(r.MeasureNumber, InspectionKey(r.Id), InspectionType, r.Status.ToString(), JsonSerializer.Serialize(r, Json), etag, ct);
 
-    public Task SaveAsync(MangelRecord m, ETag etag, CancellationToken ct) =>
+    /// <summary>Inserts or replaces the Mangel under the ETag read; returns the new ETag.</summary>
+    public Task<ETag> SaveAsync(MangelRecord m, ETag etag, CancellationToken ct) =>
         SaveAsync(m.MeasureNumber, MangelKey(m.Id), MangelType, m.Status.ToString(), JsonSerializer.Serialize(m, Json), etag, ct);
 
     /// <summary>One transaction: the recorded inspection and its new Mängel (all in the measure's partition).</summary>
@@ -87,12 +88,14 @@ public sealed class InspectionStore(InspectionTables tables)
         }
     }
 
-    private async Task SaveAsync(string pk, string rk, string type, string status, string json, ETag etag, CancellationToken ct)
+    private async Task<ETag> SaveAsync(string pk, string rk, string type, string status, string json, ETag etag, CancellationToken ct)
     {
         var table = await tables.RecordsAsync(ct);
         var entity = Entity(pk, rk, type, status, json);
-        if (etag == default) await table.AddEntityAsync(entity, ct);
-        else await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, ct);
+        var response = etag == default
+            ? await table.AddEntityAsync(entity, ct)
+            : await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, ct);
+        return response.Headers.ETag ?? default;
     }
 
     private static TableEntity Entity(string pk, string rk, string type, string status, string json) =>

@@ -15,6 +15,10 @@ namespace TeamsAmdl.Functions.Quality.Inspections;
 /// Stufe 1 files the Mängelschreiben draft with its deadline under "Schriftverkehr Mängel"; a missed deadline tells the
 /// Fachkräfte S&amp;QS; Stufe 2 tells Koordinator and Betreuer; "Leitung informieren" sends the notice to the
 /// Geschäftsleitung and the measure's Teamleitung. Cards use one outbox key per Mangel, step and person (never twice).
+/// A step's notice is durable: the step is saved together with a pending-notice marker (<see cref="MangelRecord.PendingNotices"/>),
+/// the cards are queued, then the marker is cleared. A crash in between leaves the marker, and the reminder timer
+/// (<see cref="InspectionReminderJob"/>) queues the cards again — the outbox skips keys it already has, so each
+/// person gets the card exactly once.
 /// </summary>
 public sealed class MangelService(MeasureRepository measures, TraegerRepository traeger, StaffRepository staff, InspectionStore store,
     QualityAudit audit, InspectionDocuments documents, Lazy<Proactive> bot, TimeProvider time, ILogger<MangelService> log)
@@ -46,6 +50,7 @@ public sealed class MangelService(MeasureRepository measures, TraegerRepository 
         {
             Status = moved.To, Deadline = moved.Deadline,
             History = [.. m.History, new MangelHistoryEntry(now, by, byName, MangelTexts.Action(action), m.Status, moved.To, moved.Deadline)],
+            PendingNotices = HasNotice(action) ? [.. m.PendingNotices ?? [], action] : m.PendingNotices,
         };
         if (action == MangelAction.Stufe1)
         {
@@ -57,14 +62,10 @@ public sealed class MangelService(MeasureRepository measures, TraegerRepository 
                 [new Mangel(m.Description, null, moved.Deadline)], moved.Deadline!.Value), m.Id, ct);
             next = next with { LetterJobId = receipt.JobId, LetterPath = receipt.Path };
         }
-        // The timer queues its notice before saving: a run that dies in between (or whose queueing fails) leaves the Mangel in
-        // Stufe 1, the next run repeats the step and the outbox keys send the notice once. Saving first would lose the
-        // notice for good, since the next run no longer finds the deadline open. People's steps notify after the save (a
-        // refused save must not announce a step that did not happen).
-        if (caller is null) await NotifyAsync(action, measure, traegerName, next, byName, ct);
+        ETag etag;
         try
         {
-            await store.SaveAsync(next, stored.ETag, ct);
+            etag = await store.SaveAsync(next, stored.ETag, ct);
         }
         catch (RequestFailedException e) when (InspectionStore.IsConflict(e))
         {
@@ -72,12 +73,52 @@ public sealed class MangelService(MeasureRepository measures, TraegerRepository 
         }
         await audit.AppendAsync(new QualityAuditEntry(number, "mangel:" + m.Id, MangelTexts.Action(action), m.Status.ToString(), moved.To.ToString(),
             by, byName, now, next.LetterPath is { } path && action == MangelAction.Stufe1 ? $"Mängelschreiben: {path}" : null), ct);
-        if (caller is not null) await NotifyAsync(action, measure, traegerName, next, byName, ct);
+        next = await SendPendingAsync(measure, traegerName, new Versioned<MangelRecord>(next, etag), ct);
         return Outcome<MangelView>.Success(InspectionViews.Mangel(next, caller, today));
     }
 
-    private async Task NotifyAsync(MangelAction action, Measure measure, string traegerName, MangelRecord m, string byName, CancellationToken ct)
+    /// <summary>
+    /// Queues the cards of the steps a crash left pending on the Mangel (the reminder timer calls this for every Mangel with
+    /// <see cref="MangelRecord.PendingNotices"/>). Returns whether anything was pending.
+    /// </summary>
+    public async Task<bool> CompleteNoticesAsync(string number, string id, CancellationToken ct)
     {
+        if (await store.GetMangelAsync(number, id, ct) is not { Value.PendingNotices.Count: > 0 } stored) return false;
+        var measure = (await measures.GetAsync(number, BerlinCalendar.Today(time), ct))?.Measure;
+        if (measure is null) return false;
+        var traegerName = (await traeger.GetAsync(measure.TraegerId, ct))?.Name ?? measure.TraegerId;
+        await SendPendingAsync(measure, traegerName, stored, ct);
+        return true;
+    }
+
+    /// <summary>Queues every pending step's cards (keys per Mangel, step and person), then clears the marker under the ETag.</summary>
+    private async Task<MangelRecord> SendPendingAsync(Measure measure, string traegerName, Versioned<MangelRecord> stored, CancellationToken ct)
+    {
+        var m = stored.Value;
+        if (m.PendingNotices is not { Count: > 0 } pending) return m;
+        foreach (var step in pending.Distinct())
+            await NotifyAsync(step, measure, traegerName, m, ct);
+        var done = m with { PendingNotices = null };
+        try
+        {
+            await store.SaveAsync(done, stored.ETag, ct);
+        }
+        catch (RequestFailedException e) when (InspectionStore.IsConflict(e))
+        {
+            // Changed meanwhile: the marker stays and the timer's next run queues again, which the outbox keys make harmless.
+            log.LogInformation("Mangel {Measure}/{Mangel}: notice queued, marker kept until the next timer run (row changed meanwhile)", measure.Number, m.Id);
+            return m;
+        }
+        return done;
+    }
+
+    private static bool HasNotice(MangelAction action) => action is MangelAction.FristVersaeumt or MangelAction.Stufe2 or MangelAction.LeitungInformieren;
+
+    /// <summary>The card of one step, with the state that step produced (its history entry), whatever happened since.</summary>
+    private async Task NotifyAsync(MangelAction action, Measure measure, string traegerName, MangelRecord m, CancellationToken ct)
+    {
+        var entry = m.History.LastOrDefault(h => h.Action == MangelTexts.Action(action));
+        var (status, deadline, byName) = entry is null ? (m.Status, m.Deadline, InspectionTexts.SystemActor) : (entry.To, entry.Deadline, entry.ByName);
         var (heading, text, who) = action switch
         {
             MangelAction.FristVersaeumt => (InspectionTexts.NoticeMissedHeading, InspectionTexts.NoticeMissedText,
@@ -96,7 +137,7 @@ public sealed class MangelService(MeasureRepository measures, TraegerRepository 
             return;
         }
         var card = MangelNoticeCard.Build(new MangelNoticeCardData(measure.Number, measure.Title, traegerName, heading, text!, m.Description,
-            MangelTexts.Status(m.Status), m.Deadline, byName));
+            MangelTexts.Status(status), deadline, byName));
         await bot.Value.SendCardAsync(recipients.Select(s => (s, NoticeKey(measure.Number, m.Id, action, s.Id))), _ => card, ct);
     }
 

@@ -20,12 +20,17 @@ public sealed class AfterEndTasks(MonitoringStore store, MeasureRepository measu
 
     public sealed record Completion(AfterEndTaskRow Task, AdaptiveCard Card);
 
-    public async Task<IReadOnlyList<TaskView>> ListAsync(Staff me, bool includeDone, CancellationToken ct)
+    public Task<IReadOnlyList<TaskView>> ListAsync(Staff me, bool includeDone, CancellationToken ct) =>
+        ListAsync(me, includeDone, all: SeeAll.Any(me.Has), ct);
+
+    /// <summary>The open tasks assigned to the person (Koordinator:in or Betreuer:in of the measure), whatever their roles: "meine aufgaben".</summary>
+    public Task<IReadOnlyList<TaskView>> AssignedAsync(Staff me, CancellationToken ct) => ListAsync(me, includeDone: false, all: false, ct);
+
+    private async Task<IReadOnlyList<TaskView>> ListAsync(Staff me, bool includeDone, bool all, CancellationToken ct)
     {
         var today = BerlinCalendar.Today(time);
         var lookup = await names.LoadAsync(ct);
         var byNumber = (await measures.ListAsync(today, ct, includeClosed: true)).ToDictionary(m => m.Measure.Number, m => m.Measure, StringComparer.Ordinal);
-        var all = SeeAll.Any(me.Has);
         return (await store.ListTasksAsync(ct))
             .Where(t => t.OpenedAt is not null && (includeDone || !t.Done) && byNumber.ContainsKey(t.MeasureNumber))
             .Where(t => all || byNumber[t.MeasureNumber].KoordinatorId == me.Id || byNumber[t.MeasureNumber].BetreuerId == me.Id)
