@@ -34,4 +34,21 @@ public static class DeadlineContracts
 
     /// <summary>The outcome of a contact import: stored rows (0 when any line was refused), the months below 2 personal contacts.</summary>
     public sealed record ContactImportResult(int Stored, IReadOnlyList<ContactProblem> Problems, IReadOnlyList<string> BelowMinimum);
+
+    /// <summary>How many overdue deadlines of one kind (Kind for machines, Label for people).</summary>
+    public sealed record KindCount(string Kind, string Label, int Count);
+
+    /// <summary>One measure of the team's overdue list: counts per kind and the items, oldest first.</summary>
+    public sealed record MeasureOverdue(string Measure, string MeasureTitle, string TeamId, IReadOnlyList<KindCount> Counts,
+        IReadOnlyList<DeadlineView> Items);
+
+    /// <summary>A team the caller may pick in the overdue list.</summary>
+    public sealed record TeamOption(string Id, string Name);
+
+    /// <summary>
+    /// GET api/deadlines/overdue: the overdue deadlines of <see cref="Team"/> (null: all teams), per measure. Teams: what the
+    /// caller may pick; AllTeams: the caller may ask for every team at once.
+    /// </summary>
+    public sealed record TeamOverdueView(string? Team, string TeamName, int Total, IReadOnlyList<KindCount> Counts,
+        IReadOnlyList<MeasureOverdue> Measures, IReadOnlyList<TeamOption> Teams, bool AllTeams);
 }

@@ -18,6 +18,7 @@ public static class DeadlinesSetup
         s.AddSingleton<DeadlineService>();
         s.AddSingleton<ContactImport>();
         s.AddSingleton<Expectations>();
+        s.AddSingleton<TeamOverdue>();
         s.AddCardActionHandler<DeadlineReceivedHandler>();
         s.AddTimerJob<DeadlineReminderJob>();
         return builder;

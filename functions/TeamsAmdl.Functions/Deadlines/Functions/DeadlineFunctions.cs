@@ -10,7 +10,8 @@ namespace TeamsAmdl.Functions.Deadlines.Functions;
 /// Fristen (SPEC §8, issue 16): the caller's deadlines, the Betreuer's tick "eingegangen", and the LAP Träger's monthly
 /// contact report as CSV.
 /// </summary>
-public sealed class DeadlineFunctions(StaffRepository staff, DeadlineService deadlines, ContactImport contacts, Expectations expectations)
+public sealed class DeadlineFunctions(StaffRepository staff, DeadlineService deadlines, ContactImport contacts, Expectations expectations,
+    TeamOverdue teamOverdue)
 {
     private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"];
 
@@ -20,6 +21,17 @@ public sealed class DeadlineFunctions(StaffRepository staff, DeadlineService dea
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/deadlines")] HttpRequest req, CancellationToken cancellationToken) =>
         await MeAsync(req, staff, cancellationToken) is { } me
             ? Results.Json(await deadlines.MineAsync(me, cancellationToken))
+            : Unknown();
+
+    /// <summary>
+    /// GET api/deadlines/overdue?team=: the overdue list per team (R-TN-2), per measure with counts per kind. Own team for
+    /// everyone; any team, or all without ?team=, for Koordination, koordinierende Führungskräfte and Geschäftsführung.
+    /// </summary>
+    [Function("deadlines-overdue")]
+    public async Task<IResult> Overdue(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/deadlines/overdue")] HttpRequest req, CancellationToken cancellationToken) =>
+        await MeAsync(req, staff, cancellationToken) is { } me
+            ? (await teamOverdue.ListAsync(me, req.Query["team"], cancellationToken)).ToResult(v => v)
             : Unknown();
 
     /// <summary>POST api/deadlines/{number}/received {key}: the item arrived (Betreuer and Koordination of the measure).</summary>
