@@ -19,6 +19,8 @@ public static class DeadlinesSetup
         s.AddSingleton<ContactImport>();
         s.AddSingleton<Expectations>();
         s.AddSingleton<TeamOverdue>();
+        s.AddSingleton<ContactList>();
+        s.AddSingleton<Seeding.DemoExpectations>();
         s.AddCardActionHandler<DeadlineReceivedHandler>();
         s.AddTimerJob<DeadlineReminderJob>();
         return builder;
