@@ -190,6 +190,11 @@ public sealed class MonthEndHandComputationTests(EmptyJobcenterAppFactory app) :
             Assert.True(text.Contains("7 von 13 Plätzen (53,8 %)", StringComparison.Ordinal), text);
             Assert.Contains("10; 3 Plätze bezahlt, aber leer", text);
             Assert.Contains("kein Versäumnis der Maßnahmebetreuung", text);
+            // The measure's overdue Träger reports (hand computation above: 962-U-T-0004 has 6), all of them in its report.
+            Assert.Contains("Ausstehende Träger-Meldungen am Stichtag: 6", text);
+            Assert.Contains("Anwesenheitszeiten August 2026 (fällig 09.09.2026)\nBewirtschaftungsliste August 2026 (fällig 10.09.2026)", text);
+            Assert.Contains("Bewirtschaftungsliste Oktober 2026 (fällig 10.11.2026)", text);
+            Assert.DoesNotContain("Eintritts-/Nichteintrittsmeldung", text);
 
             // The timer fires again, later that day and the next days: nothing new.
             foreach (var later in new[] { ReportDayAfternoon.AddMinutes(1), ReportDayAfternoon.AddDays(1), ReportDayAfternoon.AddDays(3) })

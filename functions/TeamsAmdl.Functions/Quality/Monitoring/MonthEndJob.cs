@@ -89,7 +89,7 @@ public sealed class MonthEndJob(MonthEndReport report, MonitoringStore store, St
         foreach (var line in data.Lines)
         {
             var input = new MonatsauslastungInput(data.Month.Year, data.Month.Month, data.ReportDay, [line.ToDocumentRow()],
-                line.TraegerName, line.Measure.Number);
+                line.TraegerName, line.Measure.Number, data.PendingLines(line.Measure.Number));
             foreach (var document in new[] { renderer.RenderXlsx(input), renderer.RenderDocx(input) })
             {
                 try

@@ -32,6 +32,11 @@ public sealed record MonthEndReportData(ReportMonth Month, DateOnly ReportDay, I
     public IEnumerable<string> TeamIds => Lines.Select(l => l.Measure.TeamId).Concat((Overdue ?? []).Select(r => r.TeamId))
         .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
+    /// <summary>One measure's overdue Träger reports for its Auslastungsbericht: "Anwesenheitszeiten Oktober 2026 (fällig 09.11.2026)".</summary>
+    public IReadOnlyList<string> PendingLines(string measureNumber) =>
+        (Overdue ?? []).Where(r => r.Item.Measure == measureNumber).Select(r => PendingRow(r.Item))
+            .Select(p => $"{p.Report} (fällig {CardTexts.Common.Date(p.Due)})").ToList();
+
     /// <summary>"Anwesenheitszeiten Oktober 2026" for a monthly report, "Eintritts-/Nichteintrittsmeldung TN-0201-03" for a participant's.</summary>
     private static MonthEndPendingReport PendingRow(DeadlineContracts.DeadlineView v) => new(v.Measure,
         v.Label + " " + (v.CustomerRef ?? new ReportMonth(v.Event.Year, v.Event.Month).German), v.Due);
