@@ -36,6 +36,12 @@ public static partial class CardTexts
         public const string Filed = "Der Auslastungsbericht (Excel und Word) liegt in der e-Akte jeder Maßnahme unter „Auslastung“.";
         public const string NoMeasures = "Am Stichtag lief keine Einkaufsmaßnahme.";
 
+        // ---- Träger reports overdue on the report day (R-TN-4), neutral ----
+        public static string PendingTitle(int count) => $"Ausstehende Träger-Meldungen: {Common.Number(count)}";
+        public static string PendingLine(string measure, string report, DateOnly due) => $"{measure} · {report} (fällig {Common.Date(due)})";
+        public static string PendingMore(int count) => $"und {Common.Number(count)} weitere";
+        public const string PendingHint = "Stand am Stichtag; die Betreuung hakt eingegangene Meldungen in der App unter „Fristen“ ab.";
+
         public static string Percent(decimal ratio) => (ratio * 100).ToString("0.0", De) + " %";
         public static string Tm(decimal value) => value.ToString("0.00", De);
         private static string Places(int n) => n == 1 ? "1 Platz" : $"{Common.Number(n)} Plätze";

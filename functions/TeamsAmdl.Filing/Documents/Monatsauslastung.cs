@@ -27,13 +27,16 @@ public sealed record MonatsauslastungZeile(
 /// <paramref name="AblageTraeger"/>/<paramref name="AblageMassnahme"/> (the e-Akte is organised per measure).
 /// </summary>
 /// <param name="Stichtag">The last working day of the month: occupancy is counted on it and it is the document date.</param>
+/// <param name="AusstehendeMeldungen">Träger reports overdue on the Stichtag (R-TN-4), e.g. "Anwesenheitszeiten Oktober 2026
+/// (fällig 09.11.2026)"; null or empty: no section (the DOCX only).</param>
 public sealed record MonatsauslastungInput(
     int Jahr,
     int Monat,
     DateOnly Stichtag,
     IReadOnlyList<MonatsauslastungZeile> Zeilen,
     string AblageTraeger,
-    string AblageMassnahme)
+    string AblageMassnahme,
+    IReadOnlyList<string>? AusstehendeMeldungen = null)
 {
     public string Titel => $"Auslastungsbericht {German.Month(Monat)} {Jahr}";
 

@@ -87,6 +87,11 @@ public sealed class MonatsauslastungRenderer(JobcenterInfo jobcenter)
                     : $"{min}; erreicht"]);
             doc.Table(["Angabe", "Wert"], [2600, 6700], lines, highlight: row => row[0] == "Mindestplatzzahl" && z.BezahltAberLeer > 0);
         }
+        if (input.AusstehendeMeldungen is { Count: > 0 } pending)
+        {
+            doc.Paragraph($"Ausstehende Träger-Meldungen am Stichtag: {pending.Count}", bold: true, spacingAfter: 60);
+            foreach (var line in pending) doc.Paragraph(line, spacingAfter: 0);
+        }
         doc.Paragraph(MonatsauslastungInput.NeutralerHinweis);
         var bytes = doc.Build("Auslastungsbericht");
         return new RenderedDocument(BinaryData.FromBytes(bytes), RenderedDocument.DocxType, Target(input, "docx"));

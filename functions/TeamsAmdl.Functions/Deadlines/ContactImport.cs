@@ -15,7 +15,7 @@ namespace TeamsAmdl.Functions.Deadlines;
 /// participant, a month in the future or outside participation and Nachbetreuung, an unknown kind, a negative count or
 /// personal data in the Bemerkung refuses the whole file in German, and nothing is stored. Otherwise each
 /// (participant, month) row is replaced by the file's sums; months below 2 personal contacts are flagged by the
-/// reminder job to the Betreuer.
+/// reminder job to the Betreuer. The tab's form (<see cref="EnterAsync"/>) goes through the same checks as one line.
 /// </summary>
 public sealed class ContactImport(MeasureRepository measures, DeadlineTables tables, TimeProvider time, ILogger<ContactImport> log)
 {
@@ -26,11 +26,6 @@ public sealed class ContactImport(MeasureRepository measures, DeadlineTables tab
 
     public async Task<Outcome<ContactImportResult>> RunAsync(Staff user, string number, byte[] file, CancellationToken ct)
     {
-        var today = BerlinCalendar.Today(time);
-        var state = PlaceRequestRepository.IsSafeKey(number) ? await measures.GetAsync(number, today, ct) : null;
-        if (state is null) return Fail(404, "unknown_measure", DeadlineTexts.UnknownMeasure(number));
-        if (!PlaceRequestService.CanDecide(user, state.Measure)) return Fail(403, "forbidden", DeadlineTexts.ContactsForbidden);
-        if (state.Measure.Kind != MeasureKind.LapProjekt) return Fail(400, "not_lap", DeadlineTexts.NotLap);
         var text = CsvText.Decode(file);
         if (text.Problem is { } encoding) return Fail(400, "invalid_file", encoding);
         var table = CsvTable.Parse(text.Text!, MaxRecords);
@@ -40,17 +35,47 @@ public sealed class ContactImport(MeasureRepository measures, DeadlineTables tab
         if (head.Count < 4 || !head.Take(Header.Length).SequenceEqual(Header.Take(head.Count)))
             return Fail(400, "invalid_file", DeadlineTexts.ContactsHeader);
         if (table.Records.Count == 1) return Fail(400, "invalid_file", DeadlineTexts.ContactsEmpty);
+        var lines = table.Records.Skip(1)
+            .Select(r => (r.Line, Enumerable.Range(0, Header.Length).Select(i => i < r.Cells.Count ? r.Cells[i].Trim() : "").ToArray()))
+            .ToList();
+        return await StoreAsync(user, number, lines, fromTab: false, ct);
+    }
+
+    /// <summary>
+    /// R-TN-3 "or entered in the tab": one participant's personal contacts in one month, as the Betreuer types them from the
+    /// Träger's report. The same checks and the same write as a CSV line (<see cref="StoreAsync"/>): the entry is that line;
+    /// only the German reason comes without "Zeile n:". It replaces the month's personal count and keeps the other contacts
+    /// a CSV brought.
+    /// </summary>
+    public Task<Outcome<ContactImportResult>> EnterAsync(Staff user, string number, ContactEntryBody body, CancellationToken ct)
+    {
+        var cells = new[]
+        {
+            body.CustomerRef?.Trim() ?? "", body.Month?.Trim() ?? "", "persönlich",
+            body.Personal?.ToString(CultureInfo.InvariantCulture) ?? "", body.Note?.Trim() ?? "",
+        };
+        return StoreAsync(user, number, [(1, cells)], fromTab: true, ct);
+    }
+
+    /// <summary>Checks the caller, the measure and every line; all good: replaces each (participant, month) row with the sums.</summary>
+    private async Task<Outcome<ContactImportResult>> StoreAsync(Staff user, string number, IReadOnlyList<(int Line, string[] Cells)> lines,
+        bool fromTab, CancellationToken ct)
+    {
+        var today = BerlinCalendar.Today(time);
+        var state = PlaceRequestRepository.IsSafeKey(number) ? await measures.GetAsync(number, today, ct) : null;
+        if (state is null) return Fail(404, "unknown_measure", DeadlineTexts.UnknownMeasure(number));
+        if (!PlaceRequestService.CanDecide(user, state.Measure)) return Fail(403, "forbidden", DeadlineTexts.ContactsForbidden);
+        if (state.Measure.Kind != MeasureKind.LapProjekt) return Fail(400, "not_lap", DeadlineTexts.NotLap);
 
         var participations = (await measures.ParticipationsAsync(number, ct)).ToLookup(p => p.CustomerRef, StringComparer.Ordinal);
         var problems = new List<ContactProblem>();
         var sums = new Dictionary<(string Ref, string Month), (int Personal, int Other, List<string> Remarks)>();
-        foreach (var record in table.Records.Skip(1))
+        foreach (var (lineNumber, cells) in lines)
         {
-            var cells = Enumerable.Range(0, Header.Length).Select(i => i < record.Cells.Count ? record.Cells[i].Trim() : "").ToArray();
             var problem = Line(cells, participations, today, out var reference, out var month, out var kind, out var count);
             if (problem is not null)
             {
-                problems.Add(new ContactProblem(record.Line, problem));
+                problems.Add(new ContactProblem(lineNumber, problem));
                 continue;
             }
             var key = (reference!, month!);
@@ -59,8 +84,10 @@ public sealed class ContactImport(MeasureRepository measures, DeadlineTables tab
             if (cells[4].Length > 0) sums[key].Remarks.Add(cells[4]);
         }
         if (problems.Count > 0)
-            return Fail(400, "invalid_rows", DeadlineTexts.ContactsRefused + " " +
-                string.Join(" ", problems.Take(MaxProblemsNamed).Select(p => $"Zeile {p.Line}: {p.Message}")));
+            return fromTab
+                ? Fail(400, "invalid_input", problems[0].Message)
+                : Fail(400, "invalid_rows", DeadlineTexts.ContactsRefused + " " +
+                    string.Join(" ", problems.Take(MaxProblemsNamed).Select(p => $"Zeile {p.Line}: {p.Message}")));
 
         var now = time.GetUtcNow();
         var rows = sums.Select(s => new ContactMonth
@@ -69,12 +96,22 @@ public sealed class ContactImport(MeasureRepository measures, DeadlineTables tab
             Personal = s.Value.Personal, Other = s.Value.Other, ImportedBy = user.Id, ImportedAt = now,
             Remark = s.Value.Remarks.Count == 0 ? null : Truncate(string.Join("; ", s.Value.Remarks), 500),
         }).ToList();
+        if (fromTab)
+            foreach (var row in rows)
+            {
+                // The form only knows personal contacts: what a CSV said about the others (and its remark) stays.
+                var existing = await tables.Contacts.GetEntityIfExistsAsync<ContactMonth>(row.PartitionKey, row.RowKey, cancellationToken: ct);
+                if (!existing.HasValue) continue;
+                row.Other = existing.Value!.Other;
+                row.Remark ??= existing.Value.Remark;
+            }
         foreach (var chunk in rows.Chunk(100))
             await tables.Contacts.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct);
         var below = rows.Where(r => ContactDensity.BelowMinimum(r.Personal))
             .Select(r => $"{r.CustomerRef} {ContactDensity.MonthLabel(DateOnly.ParseExact(r.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture))}")
             .Order(StringComparer.Ordinal).ToList();
-        log.LogInformation("Kontakte für {Measure}: {Rows} Monatswerte, {Below} unter dem Minimum", number, rows.Count, below.Count);
+        log.LogInformation("Kontakte für {Measure}: {Rows} Monatswerte, {Below} unter dem Minimum ({Source})", number, rows.Count, below.Count,
+            fromTab ? "Tab" : "CSV");
         return Outcome<ContactImportResult>.Success(new ContactImportResult(rows.Count, [], below));
     }
 

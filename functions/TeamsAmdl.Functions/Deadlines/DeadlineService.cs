@@ -49,15 +49,21 @@ public sealed class DeadlineService(DeadlineStore store, MeasureRepository measu
     /// Träger reports (R-TN-4) past their due day and not ticked, per measure: for the quality calendar's month-end card
     /// (issue 15), which shows them to the Betreuer and Koordination.
     /// </summary>
-    public async Task<IReadOnlyList<DeadlineView>> OverdueReportsAsync(CancellationToken ct)
-    {
-        var today = BerlinCalendar.Today(time);
-        return (await store.LoadAsync(today.AddDays(-DeadlineStore.LookbackDays), today.AddDays(-1), ct))
-            .Where(t => !t.Item.Kind.IsParticipantDocument() && !t.Received)
-            .Select(t => DeadlineView.From(t.Measure, t.Item, t.Mark, today, canMark: true))
+    public async Task<IReadOnlyList<DeadlineView>> OverdueReportsAsync(CancellationToken ct) =>
+        (await OverdueReportsAsync(BerlinCalendar.Today(time), ct)).Select(r => r.Item)
             .OrderBy(v => v.Measure, StringComparer.Ordinal).ThenBy(v => v.Due)
             .ToList();
-    }
+
+    /// <summary>
+    /// The Träger reports overdue on <paramref name="day"/> (due before it, within <see cref="DeadlineStore.LookbackDays"/>,
+    /// not ticked), oldest first, with their measure's team: the month-end card asks for its report day (R-TN-4).
+    /// </summary>
+    public async Task<IReadOnlyList<OverdueReport>> OverdueReportsAsync(DateOnly day, CancellationToken ct) =>
+        (await store.LoadAsync(day.AddDays(-DeadlineStore.LookbackDays), day.AddDays(-1), ct))
+            .Where(t => !t.Item.Kind.IsParticipantDocument() && !t.Received)
+            .Select(t => new OverdueReport(t.Measure.TeamId, DeadlineView.From(t.Measure, t.Item, t.Mark, day, canMark: true)))
+            .OrderBy(r => r.Item.Due).ThenBy(r => r.Item.Measure, StringComparer.Ordinal).ThenBy(r => r.Item.Key, StringComparer.Ordinal)
+            .ToList();
 
     private static bool Marks(Staff person, Measure m) => PlaceRequestService.CanDecide(person, m);
 

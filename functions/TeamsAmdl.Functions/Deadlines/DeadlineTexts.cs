@@ -20,6 +20,13 @@ public static class DeadlineTexts
     public const string TargetDateMissing = "Das Zieldatum fehlt.";
     public const string ExpectationForbidden = "Den Erwartungsbogen erfasst die IFK, die den Platz angefragt hat (oder Betreuung und Koordination der Maßnahme).";
 
+    // Overdue list per team (R-TN-2)
+    public const string OverdueOtherTeam =
+        "Die überfälligen Fristen eines anderen Teams sehen nur die Koordination, die koordinierenden Führungskräfte und die Geschäftsführung.";
+    public const string AllTeams = "Alle Teams";
+
+    public static string UnknownTeam(string team) => $"Das Team „{team}“ gibt es nicht.";
+
     public static string ExpectationTooLong(int max) => $"Die Erwartung ist zu lang (höchstens {max} Zeichen).";
 
     public static string TargetBeforeEntry(DateOnly entry) => $"Das Zieldatum liegt vor dem Eintritt am {Date(entry)}.";

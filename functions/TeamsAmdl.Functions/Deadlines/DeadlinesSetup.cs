@@ -18,6 +18,9 @@ public static class DeadlinesSetup
         s.AddSingleton<DeadlineService>();
         s.AddSingleton<ContactImport>();
         s.AddSingleton<Expectations>();
+        s.AddSingleton<TeamOverdue>();
+        s.AddSingleton<ContactList>();
+        s.AddSingleton<Seeding.DemoExpectations>();
         s.AddCardActionHandler<DeadlineReceivedHandler>();
         s.AddTimerJob<DeadlineReminderJob>();
         return builder;

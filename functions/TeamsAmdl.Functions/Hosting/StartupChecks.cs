@@ -59,6 +59,9 @@ public static class StartupChecks
         await services.GetRequiredService<Quality.Monitoring.MonitoringStartup>().RunAsync(ct);
         // The deadline tables (marks, LAP contacts) exist before the first request reads them.
         await services.GetRequiredService<Deadlines.DeadlineTables>().CreateAllAsync(ct);
+        // Demo: most demo participants' Erwartungsbögen recorded, a few left open (Seeding/DemoExpectations.cs).
+        if (config.GetValue("Seed:Demo", env.IsDevelopment()))
+            await services.GetRequiredService<Seeding.DemoExpectations>().SeedAsync(ct);
         // Outlook (issue 17): channel preferences and the mail outbox's table and queue.
         await services.InitializeOutlookAsync(ct);
     }

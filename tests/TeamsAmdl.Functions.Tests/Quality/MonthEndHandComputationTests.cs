@@ -28,6 +28,18 @@ namespace TeamsAmdl.Functions.Tests.Quality;
 ///   consumed (30E/360 days): P1 01.09.–20.11. = 80, P2 15.09.– = 76, P3 01.10.– = 60, P4 01.11.– = 30, P5 15.11.– = 16
 ///   = 262 days = 8,7333 TM → 8,73; 8,73 / 24,00 = 36,4 %
 /// Team A: 9 + 4 + 7 = 20 of 12 + 10 + 13 = 35 (57,1 %); Team B: 3 + 8 = 11 of 20 (55,0 %); all: 31 of 55 (56,4 %).
+///
+/// Träger reports overdue on the report day (R-TN-4): due 30.08.–29.11.2026 (92 days back), none ticked. Only DIA-AM and
+/// UB/InbeQ report; attendance by the 9th, Bewirtschaftungsliste by the 10th (10.10. is a Saturday → Mon 12.10.), entry on
+/// the entry day, exit on the last day; the Abschlussbericht of P1 (20.11. + 14 = 04.12.) and every LuV (2027) are not due yet.
+///   962-D-T-0003 (A): Eintritt TN-0003-01 01.09., -02 15.09., -03 01.10., -04 01.11., -05 15.11.; Austritt TN-0003-01 20.11.;
+///                     Anwesenheit Sep 09.10., Okt 09.11.; Bewirtschaftung Sep 12.10., Okt 10.11.          = 10
+///   962-U-T-0004 (A): entries in May/June (before the window); Anwesenheit Aug 09.09., Sep 09.10., Okt 09.11.;
+///                     Bewirtschaftung Aug 10.09., Sep 12.10., Okt 10.11.                                      = 6
+///   962-U-T-0005 (B): as 0004                                                                             = 6
+/// Team A 16, oldest first: 01.09. Eintritt TN-0003-01, 09.09. Anwesenheit Aug (0004), 10.09. Bewirtschaftung Aug (0004),
+///   15.09. Eintritt TN-0003-02, 01.10. Eintritt TN-0003-03, "und 11 weitere". Team B 6: five named, "und 1 weitere".
+/// All 22: 01.09. Eintritt TN-0003-01, 09.09. Anwesenheit Aug 0004 and 0005, 10.09. Bewirtschaftung Aug 0004 and 0005, "und 17 weitere".
 /// </code>
 /// </summary>
 public sealed class MonthEndHandComputationTests(EmptyJobcenterAppFactory app) : IClassFixture<EmptyJobcenterAppFactory>
@@ -122,6 +134,33 @@ public sealed class MonthEndHandComputationTests(EmptyJobcenterAppFactory app) :
             Assert.DoesNotContain(Agh.Number, all);
             Assert.DoesNotContain(Ended.Number, all);
 
+            // Träger reports overdue on the report day (hand computation above), capped at five lines per card.
+            Assert.Contains("Ausstehende Träger-Meldungen: 16", teamA);
+            Assert.Contains("962-D-T-0003 · Eintritts-/Nichteintrittsmeldung TN-0003-01 (fällig 01.09.2026)", teamA);
+            Assert.Contains("962-U-T-0004 · Anwesenheitszeiten August 2026 (fällig 09.09.2026)", teamA);
+            Assert.Contains("962-U-T-0004 · Bewirtschaftungsliste August 2026 (fällig 10.09.2026)", teamA);
+            Assert.Contains("962-D-T-0003 · Eintritts-/Nichteintrittsmeldung TN-0003-02 (fällig 15.09.2026)", teamA);
+            Assert.Contains("962-D-T-0003 · Eintritts-/Nichteintrittsmeldung TN-0003-03 (fällig 01.10.2026)", teamA);
+            Assert.Contains("und 11 weitere", teamA);
+            Assert.DoesNotContain("TN-0003-04", teamA);
+            Assert.DoesNotContain("962-U-T-0005", teamA);
+            Assert.Contains("Ausstehende Träger-Meldungen: 6", teamB);
+            Assert.Contains("962-U-T-0005 · Anwesenheitszeiten August 2026 (fällig 09.09.2026)", teamB);
+            Assert.Contains("962-U-T-0005 · Bewirtschaftungsliste September 2026 (fällig 12.10.2026)", teamB);
+            Assert.Contains("962-U-T-0005 · Anwesenheitszeiten Oktober 2026 (fällig 09.11.2026)", teamB);
+            Assert.DoesNotContain("Bewirtschaftungsliste Oktober 2026", teamB);
+            Assert.Contains("und 1 weitere", teamB);
+            Assert.Contains("Ausstehende Träger-Meldungen: 22", all);
+            Assert.Contains("962-U-T-0005 · Bewirtschaftungsliste August 2026 (fällig 10.09.2026)", all);
+            Assert.Contains("und 17 weitere", all);
+            Assert.DoesNotContain("TN-0003-02", all);
+            var pending = data.CardFor(null, null).Pending!;
+            Assert.Equal(22, pending.Count);
+            Assert.Equal(10, pending.Count(p => p.MeasureNumber == C.Number));
+            Assert.Equal(6, pending.Count(p => p.MeasureNumber == D.Number));
+            Assert.Equal(6, pending.Count(p => p.MeasureNumber == E.Number));
+            Assert.Equal(new MonthEndPendingReport(C.Number, "Austritts- und Verbleibsmeldung TN-0003-01", new(2026, 11, 20)), pending[^1]);
+
             // The job: three cards (two Teamleitungen, the GF) and two documents per measure, once.
             var job = app.Service<MonthEndJob>();
             var run = await job.RunOnceAsync(CancellationToken.None);
@@ -151,6 +190,11 @@ public sealed class MonthEndHandComputationTests(EmptyJobcenterAppFactory app) :
             Assert.True(text.Contains("7 von 13 Plätzen (53,8 %)", StringComparison.Ordinal), text);
             Assert.Contains("10; 3 Plätze bezahlt, aber leer", text);
             Assert.Contains("kein Versäumnis der Maßnahmebetreuung", text);
+            // The measure's overdue Träger reports (hand computation above: 962-U-T-0004 has 6), all of them in its report.
+            Assert.Contains("Ausstehende Träger-Meldungen am Stichtag: 6", text);
+            Assert.Contains("Anwesenheitszeiten August 2026 (fällig 09.09.2026)\nBewirtschaftungsliste August 2026 (fällig 10.09.2026)", text);
+            Assert.Contains("Bewirtschaftungsliste Oktober 2026 (fällig 10.11.2026)", text);
+            Assert.DoesNotContain("Eintritts-/Nichteintrittsmeldung", text);
 
             // The timer fires again, later that day and the next days: nothing new.
             foreach (var later in new[] { ReportDayAfternoon.AddMinutes(1), ReportDayAfternoon.AddDays(1), ReportDayAfternoon.AddDays(3) })

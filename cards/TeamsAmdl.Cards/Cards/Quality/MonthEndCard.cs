@@ -12,7 +12,9 @@ public sealed record MonthEndRow(string MeasureNumber, string Title, int Places,
 /// <summary>Input of <see cref="MonthEndCard"/>.</summary>
 /// <param name="Month">"November 2026".</param>
 /// <param name="Team">The Teamleitung's team name; null for the Geschäftsführung (all teams).</param>
-public sealed record MonthEndCardData(string Month, DateOnly ReportDay, string? Team, IReadOnlyList<MonthEndRow> Rows);
+/// <param name="Pending">Träger reports overdue on the report day (R-TN-4), oldest first; null or empty: no section.</param>
+public sealed record MonthEndCardData(string Month, DateOnly ReportDay, string? Team, IReadOnlyList<MonthEndRow> Rows,
+    IReadOnlyList<MonthEndPendingReport>? Pending = null);
 
 /// <summary>
 /// R-QA-5: the month-end utilisation per Einkaufsmaßnahme, to each Teamleitung (their team) and the Geschäftsführung (all).
@@ -24,6 +26,9 @@ public static class MonthEndCard
     /// <summary>Rows on the card at most; the rest is in the report.</summary>
     public const int MaxRows = 30;
 
+    /// <summary>Overdue Träger reports named on the card at most; the rest only counted (the Fristen view lists them all).</summary>
+    public const int MaxPending = 5;
+
     public static AdaptiveCard Build(MonthEndCardData d)
     {
         ArgumentNullException.ThrowIfNull(d);
@@ -34,7 +39,7 @@ public static class MonthEndCard
                 TextBlock.Subtle(CardTexts.Monitoring.MonthEndScope(d.Team, d.ReportDay)) with { Spacing = Spacing.None },
                 new TextBlock(CardTexts.Monitoring.MonthEndNeutral) { Spacing = Spacing.Small });
         if (d.Rows.Count == 0)
-            return builder.Add(new TextBlock(CardTexts.Monitoring.NoMeasures) { Spacing = Spacing.Medium }).Build();
+            return AddPending(builder.Add(new TextBlock(CardTexts.Monitoring.NoMeasures) { Spacing = Spacing.Medium }), d.Pending).Build();
 
         var places = d.Rows.Sum(r => r.Places);
         var occupied = d.Rows.Sum(r => r.Occupied);
@@ -74,6 +79,18 @@ public static class MonthEndCard
             { FirstRowAsHeader = true, ShowGridLines = true, Spacing = Spacing.Medium });
         if (d.Rows.Count > MaxRows)
             builder.Add(TextBlock.Subtle(CardTexts.Monitoring.LeftOut(d.Rows.Count - MaxRows)));
-        return builder.Add(TextBlock.Subtle(CardTexts.Monitoring.Filed)).Build();
+        return AddPending(builder.Add(TextBlock.Subtle(CardTexts.Monitoring.Filed)), d.Pending).Build();
+    }
+
+    /// <summary>R-TN-4 on the month-end card: a short neutral section, capped at <see cref="MaxPending"/> lines.</summary>
+    private static AdaptiveCardBuilder AddPending(AdaptiveCardBuilder builder, IReadOnlyList<MonthEndPendingReport>? pending)
+    {
+        if (pending is not { Count: > 0 }) return builder;
+        builder.Add(new TextBlock(CardTexts.Monitoring.PendingTitle(pending.Count)) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true });
+        foreach (var p in pending.Take(MaxPending))
+            builder.Add(new TextBlock(CardTexts.Monitoring.PendingLine(p.MeasureNumber, p.Report, p.Due)) { Spacing = Spacing.None });
+        if (pending.Count > MaxPending)
+            builder.Add(TextBlock.Subtle(CardTexts.Monitoring.PendingMore(pending.Count - MaxPending)) with { Spacing = Spacing.None });
+        return builder.Add(TextBlock.Subtle(CardTexts.Monitoring.PendingHint));
     }
 }

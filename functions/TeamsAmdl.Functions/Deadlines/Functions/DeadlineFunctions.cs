@@ -10,7 +10,8 @@ namespace TeamsAmdl.Functions.Deadlines.Functions;
 /// Fristen (SPEC §8, issue 16): the caller's deadlines, the Betreuer's tick "eingegangen", and the LAP Träger's monthly
 /// contact report as CSV.
 /// </summary>
-public sealed class DeadlineFunctions(StaffRepository staff, DeadlineService deadlines, ContactImport contacts, Expectations expectations)
+public sealed class DeadlineFunctions(StaffRepository staff, DeadlineService deadlines, ContactImport contacts, Expectations expectations,
+    TeamOverdue teamOverdue, ContactList contactList)
 {
     private static readonly string[] CsvTypes = ["text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"];
 
@@ -20,6 +21,17 @@ public sealed class DeadlineFunctions(StaffRepository staff, DeadlineService dea
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/deadlines")] HttpRequest req, CancellationToken cancellationToken) =>
         await MeAsync(req, staff, cancellationToken) is { } me
             ? Results.Json(await deadlines.MineAsync(me, cancellationToken))
+            : Unknown();
+
+    /// <summary>
+    /// GET api/deadlines/overdue?team=: the overdue list per team (R-TN-2), per measure with counts per kind. Own team for
+    /// everyone; any team, or all without ?team=, for Koordination, koordinierende Führungskräfte and Geschäftsführung.
+    /// </summary>
+    [Function("deadlines-overdue")]
+    public async Task<IResult> Overdue(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/deadlines/overdue")] HttpRequest req, CancellationToken cancellationToken) =>
+        await MeAsync(req, staff, cancellationToken) is { } me
+            ? (await teamOverdue.ListAsync(me, req.Query["team"], cancellationToken)).ToResult(v => v)
             : Unknown();
 
     /// <summary>POST api/deadlines/{number}/received {key}: the item arrived (Betreuer and Koordination of the measure).</summary>
@@ -58,5 +70,28 @@ public sealed class DeadlineFunctions(StaffRepository staff, DeadlineService dea
         using var buffer = new MemoryStream();
         await req.Body.CopyToAsync(buffer, cancellationToken); // capped by MaxBody before the function runs
         return (await contacts.RunAsync(me, number, buffer.ToArray(), cancellationToken)).ToResult(v => v);
+    }
+
+    /// <summary>GET api/deadlines/contacts: the caller's LAP measures with participants and recorded months (R-TN-3, the tab's form).</summary>
+    [Function("deadlines-contacts-list")]
+    public async Task<IResult> ContactMonths(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/deadlines/contacts")] HttpRequest req, CancellationToken cancellationToken) =>
+        await MeAsync(req, staff, cancellationToken) is { } me
+            ? Results.Json(await contactList.ListAsync(me, cancellationToken))
+            : Unknown();
+
+    /// <summary>
+    /// POST api/deadlines/{number}/contacts/entry {customerRef, month, personal, note}: one month's personal contacts entered in
+    /// the tab (R-TN-3), checked like a CSV line; nothing stored on any problem.
+    /// </summary>
+    [Function("deadlines-contacts-entry")]
+    public async Task<IResult> ContactEntry(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/deadlines/{number}/contacts/entry")] HttpRequest req, string number,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ContactEntryBody>(req, cancellationToken);
+        if (body.Problem is { } problem) return problem;
+        if (await MeAsync(req, staff, cancellationToken) is not { } me) return Unknown();
+        return (await contacts.EnterAsync(me, number, body.Value!, cancellationToken)).ToResult(v => v);
     }
 }

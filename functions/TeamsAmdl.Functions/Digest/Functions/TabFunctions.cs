@@ -11,7 +11,7 @@ namespace TeamsAmdl.Functions.Digest.Functions;
 /// </summary>
 public sealed class TabFunctions(WebRoot webRoot, IHostEnvironment env)
 {
-    private static readonly string[] TabFiles = ["dom.js", "tab.js", "tab.css", "config.js", "participants.js", "measures.js", "staff.js", "ratings.js", "ifk-settings.js", "quality.js", "deadlines.js", "channel.js", "auslastung.js"];
+    private static readonly string[] TabFiles = ["dom.js", "tab.js", "tab.css", "config.js", "participants.js", "measures.js", "staff.js", "ratings.js", "ifk-settings.js", "quality.js", "deadlines.js", "channel.js", "auslastung.js", "deadlines-team.js"];
     /// <summary>The cards' host configs per Teams theme, checked in: the Teams ones with every text colour at ≥ 4.5:1 on its container.</summary>
     private static readonly string[] HostConfigs = ["teams-light.json", "teams-dark.json", "teams-contrast.json"];
     private static readonly string[] LibFiles = ["MicrosoftTeams.min.js", "adaptivecards.min.js", "harness.js", "microsoft-teams-light.json", "teams-container-light.css"];

@@ -60,7 +60,7 @@ public sealed class MonthEndJob(MonthEndReport report, MonitoringStore store, St
         var people = (await staff.ListAsync(ct)).Where(p => p.CanReceiveCards).ToList();
         var teams = (await staff.ListTeamsAsync(ct)).ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
         var count = 0;
-        foreach (var teamId in data.Lines.Select(l => l.Measure.TeamId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var teamId in data.TeamIds)
         {
             var leads = people.Where(p => p.Has(StaffRole.Teamleitung) && p.TeamId == teamId).ToList();
             if (leads.Count == 0)
@@ -89,7 +89,7 @@ public sealed class MonthEndJob(MonthEndReport report, MonitoringStore store, St
         foreach (var line in data.Lines)
         {
             var input = new MonatsauslastungInput(data.Month.Year, data.Month.Month, data.ReportDay, [line.ToDocumentRow()],
-                line.TraegerName, line.Measure.Number);
+                line.TraegerName, line.Measure.Number, data.PendingLines(line.Measure.Number));
             foreach (var document in new[] { renderer.RenderXlsx(input), renderer.RenderDocx(input) })
             {
                 try

@@ -1,4 +1,5 @@
 using TeamsAmdl.Domain.Quality.Monitoring;
+using TeamsAmdl.Functions.Deadlines;
 using TeamsAmdl.Functions.Endpoints;
 using TeamsAmdl.Functions.Repositories;
 
@@ -7,9 +8,10 @@ namespace TeamsAmdl.Functions.Quality.Monitoring;
 /// <summary>
 /// Computes the month-end utilisation (R-QA-5) of every measure <see cref="MonitoringScope"/> covers on the month's
 /// report day, closed measures included (a measure archived since still ran then). Participations are read per
-/// measure, ended ones too, so a report for a past month counts who was in the measure on that day.
+/// measure, ended ones too, so a report for a past month counts who was in the measure on that day. With them the Träger
+/// reports overdue on the report day (R-TN-4, <see cref="DeadlineService.OverdueReportsAsync(DateOnly, CancellationToken)"/>).
 /// </summary>
-public sealed class MonthEndReport(MeasureRepository measures, Names names)
+public sealed class MonthEndReport(MeasureRepository measures, Names names, DeadlineService deadlines)
 {
     public async Task<MonthEndReportData> ComputeAsync(ReportMonth month, CancellationToken ct)
     {
@@ -24,6 +26,7 @@ public sealed class MonthEndReport(MeasureRepository measures, Names names)
             lines.Add(new MonthEndLine(m, MeasureUtilisation.Compute(m, participations, day),
                 lookup.Traeger.GetValueOrDefault(m.TraegerId, m.TraegerId), lookup.Teams.GetValueOrDefault(m.TeamId, m.TeamId)));
         }
-        return new MonthEndReportData(month, day, lines.OrderBy(l => l.Measure.Number, StringComparer.Ordinal).ToList());
+        return new MonthEndReportData(month, day, lines.OrderBy(l => l.Measure.Number, StringComparer.Ordinal).ToList(),
+            await deadlines.OverdueReportsAsync(day, ct));
     }
 }

@@ -23,7 +23,9 @@
         state.me = detail.me;
         state.authHeaders = detail.authHeaders;
         var section = $("deadlines");
-        if (!has("Koordinator") && !has("Betreuer") && !has("Ifk")) {
+        // Teamleitung and management: the team's overdue list below (deadlines-team.js).
+        if (!has("Koordinator") && !has("Betreuer") && !has("Ifk") && !has("Teamleitung") && !has("KoordinierendeFuehrungskraft")
+            && !has("Geschaeftsleitung")) {
             section.hidden = true;
             return;
         }
