@@ -46,9 +46,13 @@ public static class UbPhases
 
     /// <summary>
     /// Null if <paramref name="p"/> may change to <paramref name="to"/> from <paramref name="from"/>, given <paramref name="today"/>;
-    /// otherwise why not, in German. A change is recorded when it happened: on that day or later, never ahead.
+    /// otherwise why not, in German: first the transition (<see cref="CheckTransition"/>), then the day (<see cref="CheckDay"/>).
     /// </summary>
-    public static string? Check(Participation p, UbPhase to, DateOnly from, DateOnly today)
+    public static string? Check(Participation p, UbPhase to, DateOnly from, DateOnly today) =>
+        CheckTransition(p, to) ?? CheckDay(p, from, today);
+
+    /// <summary>Forward E → Q → S, back S → Q; never back to the Einstiegsphase, never S without Q first, never the same phase again.</summary>
+    public static string? CheckTransition(Participation p, UbPhase to)
     {
         var current = Current(p);
         if (to == UbPhase.Einstieg)
@@ -57,6 +61,16 @@ public static class UbPhases
             return Format($"{p.CustomerRef} ist seit dem {current.From:dd.MM.yyyy} bereits in der {to.German()}.");
         if (current.Phase == UbPhase.Einstieg && to == UbPhase.Stabilisierung)
             return "Die Stabilisierungsphase folgt auf die Qualifizierungsphase: bitte zuerst den Wechsel in die Qualifizierungsphase erfassen.";
+        return null;
+    }
+
+    /// <summary>
+    /// The change's first day: after the current phase began (each phase lasts at least a day; the history stays in order), not
+    /// after the exit, and not ahead — a change is recorded when it happened, on that day or later (like an entry).
+    /// </summary>
+    public static string? CheckDay(Participation p, DateOnly from, DateOnly today)
+    {
+        var current = Current(p);
         if (from < p.Entry)
             return Format($"Der Phasenwechsel am {from:dd.MM.yyyy} liegt vor dem Eintritt am {p.Entry:dd.MM.yyyy}.");
         if (from <= current.From)
