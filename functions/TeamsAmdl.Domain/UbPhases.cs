@@ -19,7 +19,8 @@ public static class UbPhases
     {
         var periods = new List<UbPhasePeriod>();
         var (phase, from) = (UbPhase.Einstieg, p.Entry);
-        foreach (var change in (p.Phases ?? []).OrderBy(c => c.From))
+        // A change after the exit (an exit recorded later for an earlier day) never began: the exit ended the phase before it.
+        foreach (var change in (p.Phases ?? []).Where(c => p.Exit is null || c.From <= p.Exit).OrderBy(c => c.From))
         {
             periods.Add(new UbPhasePeriod(phase, from, change.From.AddDays(-1)));
             (phase, from) = (change.Phase, change.From);

@@ -61,6 +61,8 @@ public class UbPhaseDeadlineTests
         "LuVEinstiegsphase 2028-04-02 2028-04-03 | LuV12Monate 2029-02-28 2029-03-01")] // leap-day entry: 12 months end 28.02.
     [InlineData("2026-12-01", "Q:2026-12-14,S:2027-06-01", "2027-12-24",
         "LuVEinstiegsphase 2026-12-13 2026-12-14 | LuVQualifizierungsphase 2027-05-31 2027-05-31 | LuVStabilisierungsphase 2027-12-24 2027-12-24")] // exit 24 December, in Stabilisierung on 30.11.
+    [InlineData("2025-11-24", "Q:2026-01-19,S:2026-06-01", "2026-05-15",
+        "LuVEinstiegsphase 2026-01-18 2026-01-19 | LuVQualifizierungsphase 2026-05-15 2026-05-15")] // exit recorded for a day before the S change: S never began
     public void LuV_per_phase_end_and_after_12_months_only_in_the_Qualifizierungsphase(string entry, string changes, string? exit, string expected) =>
         Assert.Equal(expected, LuVs(Tn(entry, changes, exit)));
 
