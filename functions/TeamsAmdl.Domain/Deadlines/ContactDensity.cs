@@ -22,12 +22,13 @@ public static class ContactDensity
 
     /// <summary>
     /// The last day contacts are owed for <paramref name="p"/>: the last day of its Nachbetreuung after a regular end (from the
-    /// day after the exit, or from <paramref name="nachbetreuungSince"/> when it began in the predecessor project), its exit
+    /// day after the exit, or from <paramref name="nachbetreuungSince"/> / <see cref="Participation.NachbetreuungSince"/> when it began in
+    /// the predecessor project), its exit
     /// otherwise, null while it runs.
     /// </summary>
     public static DateOnly? OwedUntil(Participation p, DateOnly? nachbetreuungSince = null)
     {
-        if (nachbetreuungSince is { } since) return NachbetreuungEnd(since);
+        if ((nachbetreuungSince ?? p.NachbetreuungSince) is { } since) return NachbetreuungEnd(since);
         if (p.Exit is not { } exit) return null;
         return p.ExitReason == ExitReason.RegulaeresEnde ? NachbetreuungEnd(exit.AddDays(1)) : exit;
     }

@@ -3,7 +3,8 @@ namespace TeamsAmdl.Domain.Deadlines;
 /// <summary>
 /// Every deadline of one measure whose due day lies in [<paramref name="from"/>, <paramref name="until"/>] (SPEC §8):
 /// per participant the Erwartungsbogen and, once exited, the Feedbackbogen (all kinds with an IFK); for DIA-AM and UB/InbeQ
-/// also the entry and exit reports, the UB LuV after 12 months (while still participating) and the DIA-AM Abschlussbericht,
+/// also the entry and exit reports, the UB LuV at the end of each phase and after 12 months (while in the
+/// Qualifizierungsphase, <see cref="UbPhases"/>) and the DIA-AM Abschlussbericht,
 /// and per month of the measure the attendance and the Bewirtschaftungsliste. Pure: the caller passes the window.
 /// </summary>
 public static class DeadlineCalendar
@@ -32,8 +33,15 @@ public static class DeadlineCalendar
             }
             if (m.Kind == MeasureKind.UbInbeq)
             {
+                // "während der Qualifizierungsphase nach einer Teilnahmedauer von 12 Monaten": only if in it on the 12 months' last day.
                 var twelve = DeadlineRules.PeriodEnd(p.Entry, 12);
-                if (p.Exit is null || p.Exit > twelve) Add(DeadlineKind.LuV12Monate, p, twelve, DeadlineRules.LuV12Monate(p.Entry));
+                if ((p.Exit is null || p.Exit > twelve) && UbPhases.On(p, twelve) == UbPhase.Qualifizierung)
+                    Add(DeadlineKind.LuV12Monate, p, twelve, DeadlineRules.LuV12Monate(p.Entry));
+                // A Nichtantritt never began a phase; otherwise every ended stretch (by a change or the exit) owes its LuV.
+                if (p.ExitReason != ExitReason.Nichtantritt)
+                    foreach (var period in UbPhases.Periods(p))
+                        if (period.Until is { } phaseEnd && phaseEnd >= period.From)
+                            Add(DeadlineKindLabels.LuVAtEndOf(period.Phase), p, phaseEnd, DeadlineRules.LuVPhasenende(phaseEnd));
             }
         }
 

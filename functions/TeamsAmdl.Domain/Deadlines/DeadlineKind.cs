@@ -19,6 +19,12 @@ public enum DeadlineKind
     LuV12Monate,
     /// <summary>R-TN-4: DIA-AM Abschlussbericht, ≤ 2 weeks after the end of the participation.</summary>
     Abschlussbericht,
+    /// <summary>R-TN-4: UB LuV at the end of the Einstiegsphase (its last day, <see cref="DeadlineRules.LuVPhasenende"/>).</summary>
+    LuVEinstiegsphase,
+    /// <summary>R-TN-4: UB LuV at the end of a Qualifizierungsphase.</summary>
+    LuVQualifizierungsphase,
+    /// <summary>R-TN-4: UB LuV at the end of a Stabilisierungsphase.</summary>
+    LuVStabilisierungsphase,
 }
 
 /// <summary>What people read for a <see cref="DeadlineKind"/>.</summary>
@@ -33,9 +39,20 @@ public static class DeadlineKindLabels
         DeadlineKind.Eintrittsmeldung => "Eintritts-/Nichteintrittsmeldung",
         DeadlineKind.Austrittsmeldung => "Austritts- und Verbleibsmeldung",
         DeadlineKind.LuV12Monate => "LuV nach 12 Monaten",
+        DeadlineKind.LuVEinstiegsphase => "LuV Ende Einstiegsphase",
+        DeadlineKind.LuVQualifizierungsphase => "LuV Ende Qualifizierungsphase",
+        DeadlineKind.LuVStabilisierungsphase => "LuV Ende Stabilisierungsphase",
         _ => "Abschlussbericht",
     };
 
     /// <summary>Documents about one customer, tracked by the IFK and the Betreuer; the rest are the Träger's reports to the Betreuer.</summary>
     public static bool IsParticipantDocument(this DeadlineKind kind) => kind is DeadlineKind.Erwartungsbogen or DeadlineKind.Feedbackbogen;
+
+    /// <summary>The LuV due at the end of <paramref name="phase"/> (R-TN-4, UB).</summary>
+    public static DeadlineKind LuVAtEndOf(UbPhase phase) => phase switch
+    {
+        UbPhase.Einstieg => DeadlineKind.LuVEinstiegsphase,
+        UbPhase.Qualifizierung => DeadlineKind.LuVQualifizierungsphase,
+        _ => DeadlineKind.LuVStabilisierungsphase,
+    };
 }

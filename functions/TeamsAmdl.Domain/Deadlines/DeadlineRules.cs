@@ -35,6 +35,14 @@ public static class DeadlineRules
     /// <summary>R-TN-4 (UB): the LuV after 12 months of participation, on the first working day after those 12 months.</summary>
     public static DateOnly LuV12Monate(DateOnly entry) => WorkingDays.OnOrAfter(PeriodEnd(entry, 12).AddDays(1));
 
+    /// <summary>
+    /// R-TN-4 (UB): the LuV "zum Ende" of the Einstiegs-, Qualifizierungs- or Stabilisierungsphase, due on the phase's last day
+    /// (a change recorded for day X: X − 1; an exit: the last day). Unlike the exit report (due on the last day itself,
+    /// "tagesaktuell") it is a document about the phase just ended, so a last day on a weekend or holiday moves to the next
+    /// working day like the other written reports.
+    /// </summary>
+    public static DateOnly LuVPhasenende(DateOnly lastDayOfPhase) => WorkingDays.OnOrAfter(lastDayOfPhase);
+
     /// <summary>R-TN-4 (DIA-AM): the Abschlussbericht ≤ 2 weeks after the end.</summary>
     public static DateOnly Abschlussbericht(DateOnly lastDay) => WorkingDays.OnOrAfter(lastDay.AddDays(14));
 

@@ -6,6 +6,7 @@ public static class ParticipantsSetup
     public static IHostApplicationBuilder AddParticipants(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ParticipantService>();
+        builder.Services.AddSingleton<ParticipantPhases>();
         return builder;
     }
 }

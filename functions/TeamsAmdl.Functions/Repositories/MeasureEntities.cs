@@ -80,6 +80,10 @@ public sealed class PlaceEntity : ITableEntity
     public string? ExitReason { get; set; }
     /// <summary>Last day agreed by an extension (<see cref="Participation.PlannedEnd"/>); null for the standard duration.</summary>
     public string? PlannedEnd { get; set; }
+    /// <summary>UB/InbeQ phase changes in order, "Qualifizierung:2026-03-02,Stabilisierung:2026-09-01" (<see cref="UbPhases"/>); null: Einstiegsphase.</summary>
+    public string? Phases { get; set; }
+    /// <summary>LAP: first day of a Nachbetreuung begun in the predecessor project (R-TN-3); null: it begins after the exit here.</summary>
+    public string? NachbetreuungSince { get; set; }
     /// <summary>Last day the place is held (exit date, or <see cref="Open"/>). ISO dates compare as strings, so
     /// the list query can skip places that ended before today on the server.</summary>
     public string Until { get; set; } = Open;
@@ -92,13 +96,20 @@ public sealed class PlaceEntity : ITableEntity
     public static string ReservationKey(string customerRef) => ReservationPrefix + customerRef;
 
     public Participation ToParticipation() => new(PartitionKey, CustomerRef, StoredDate.Read(Entry!), StoredDate.ReadNullable(Exit),
-        ExitReason is null ? null : Enum.Parse<Domain.ExitReason>(ExitReason), IfkId, StoredDate.ReadNullable(PlannedEnd));
+        ExitReason is null ? null : Enum.Parse<Domain.ExitReason>(ExitReason), IfkId, StoredDate.ReadNullable(PlannedEnd),
+        ReadPhases(Phases), StoredDate.ReadNullable(NachbetreuungSince));
 
     public static PlaceEntity From(Participation p, DateTimeOffset now) => new()
     {
         PartitionKey = p.MeasureNumber, RowKey = ParticipationKey(p.CustomerRef, p.Entry), CustomerRef = p.CustomerRef,
         IfkId = p.IfkId, Entry = StoredDate.Write(p.Entry), Exit = StoredDate.Write(p.Exit), ExitReason = p.ExitReason?.ToString(),
-        PlannedEnd = StoredDate.Write(p.PlannedEnd),
+        PlannedEnd = StoredDate.Write(p.PlannedEnd), Phases = WritePhases(p.Phases), NachbetreuungSince = StoredDate.Write(p.NachbetreuungSince),
         Until = p.Exit is null ? Open : StoredDate.Write(p.Exit.Value), CreatedAt = now,
     };
+
+    public static string? WritePhases(IReadOnlyList<UbPhaseChange>? phases) =>
+        phases is null or [] ? null : string.Join(",", phases.Select(c => $"{c.Phase}:{StoredDate.Write(c.From)}"));
+
+    public static IReadOnlyList<UbPhaseChange>? ReadPhases(string? stored) => string.IsNullOrEmpty(stored) ? null : stored
+        .Split(',').Select(c => c.Split(':')).Select(c => new UbPhaseChange(Enum.Parse<UbPhase>(c[0]), StoredDate.Read(c[1]))).ToList();
 }

@@ -142,13 +142,30 @@ public static class DemoData
                 var entry = m.Kind == MeasureKind.DiaAm
                     ? m.Start.AddDays(14 * Math.Max(0, (today.DayNumber - m.Start.DayNumber) / 14 - k % 6))
                     : Min(m.Start.AddDays(7 * k), today);
-                list.Add(new Participation(m.Number, $"TN-{suffix}-{k + 1:00}", entry, null, null, ifk));
+                list.Add(new Participation(m.Number, $"TN-{suffix}-{k + 1:00}", entry, null, null, ifk,
+                    Phases: m.Kind == MeasureKind.UbInbeq ? DemoPhases(entry, today, k) : null));
             }
             if (MeasureRows[i].StartedMonthsAgo >= 2)
                 list.Add(new Participation(m.Number, $"TN-{suffix}-90", m.Start, Min(m.Start.AddMonths(1), today.AddDays(-1)),
                     ExitReason.Abbruch, ifk));
         }
         return list;
+    }
+
+    /// <summary>
+    /// UB phases of the first three participants, so the Fristen view shows phase LuVs: the Qualifizierungsphase after 8, 7 and
+    /// 6 weeks in the Einstiegsphase, and for the first also the Stabilisierungsphase from a week ago. The others stay in the
+    /// Einstiegsphase (past 8 weeks the list shows the hint).
+    /// </summary>
+    private static IReadOnlyList<UbPhaseChange>? DemoPhases(DateOnly entry, DateOnly today, int k)
+    {
+        if (k > 2) return null;
+        var qualifizierung = entry.AddDays(7 * (UbPhases.EinstiegWeeks - k));
+        if (qualifizierung >= today) return null;
+        var stabilisierung = today.AddDays(-7);
+        return k == 0 && stabilisierung > qualifizierung
+            ? [new(UbPhase.Qualifizierung, qualifizierung), new(UbPhase.Stabilisierung, stabilisierung)]
+            : [new(UbPhase.Qualifizierung, qualifizierung)];
     }
 
     private static readonly Lazy<string[]> ifkIds = new(() => Staff.Where(s => s.Roles.SetEquals([StaffRole.Ifk])).Select(s => s.Id).ToArray());

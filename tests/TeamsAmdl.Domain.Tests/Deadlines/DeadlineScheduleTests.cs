@@ -48,7 +48,8 @@ public class DeadlineScheduleTests
         var m = TestData.Measure(MeasureKind.UbInbeq, D("2025-10-01"), D("2027-09-30"), Capacity.Create(MeasureKind.UbInbeq, 10)) with { Number = "962-U-1" };
         var participations = new[]
         {
-            new Participation(m.Number, "TN-1", D("2025-11-24"), IfkId: "ifk-1"),                                   // LuV after 12 months: 24.11.2026
+            new Participation(m.Number, "TN-1", D("2025-11-24"), IfkId: "ifk-1",                                    // LuV after 12 months: 24.11.2026
+                Phases: [new UbPhaseChange(UbPhase.Qualifizierung, D("2026-01-19"))]),                               // (in the Qualifizierungsphase then)
             new Participation(m.Number, "TN-2", D("2025-12-01"), D("2026-11-20"), ExitReason.Abbruch, "ifk-2"),    // Feedbackbogen 27.11., exit report 20.11.
             new Participation(m.Number, "TN-3", D("2026-11-30"), IfkId: null),                                     // no IFK: no Erwartungsbogen
         };
@@ -56,6 +57,7 @@ public class DeadlineScheduleTests
         Assert.Equal(
         [
             "Austrittsmeldung:TN-2:2026-11-20 2026-11-20",
+            "LuVEinstiegsphase:TN-2:2026-11-20 2026-11-20",   // the Abbruch ends TN-2's Einstiegsphase (no change recorded)
             "LuV12Monate:TN-1:2026-11-23 2026-11-24",
             "Feedbackbogen:TN-2:2026-11-20 2026-11-27",
             "Eintrittsmeldung:TN-3:2026-11-30 2026-11-30",

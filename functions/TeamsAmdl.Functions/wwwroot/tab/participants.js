@@ -5,6 +5,8 @@
  *    exits with their last day. IFKs see only their own customers (the server filters); everyone else sees nothing.
  *  - Signs in through tab.js: it announces the signed-in user with the event "teamsamdl:signedin" and lends its
  *    authHeaders (Teams SSO token or, in Development, X-Dev-User).
+ *  - UB/InbeQ: each row shows the phase and since when; the deciders record a phase change ("Phase"), whose end makes the
+ *    LuV due in Fristen. LAP: a Nachbetreuung begun in the predecessor project is shown with its hint once over.
  *  - ?massnahme=<number> preselects a measure.
  */
 (function () {
@@ -106,7 +108,9 @@
         var last = el("td", null, formatDate(p.lastDay));
         if (!p.exit && p.plannedEnd) last.appendChild(el("span", "cell-sub", " (verlängert)"));
         tr.appendChild(last);
-        tr.appendChild(el("td", null, (STATUS[p.status] || p.status) + (p.exitReason ? " (" + (REASON[p.exitReason] || p.exitReason) + ")" : "")));
+        var stand = el("td", null, (STATUS[p.status] || p.status) + (p.exitReason ? " (" + (REASON[p.exitReason] || p.exitReason) + ")" : ""));
+        appendPhase(stand, p);
+        tr.appendChild(stand);
         tr.appendChild(el("td", null, p.ifkId === state.me.id ? "Sie" : (p.ifkId || "–")));
         var act = el("td");
         if (decides(state.measure) && !p.exit) {
@@ -116,8 +120,65 @@
             button.addEventListener("click", function () { openExit(p, button); });
             act.appendChild(button);
         }
+        if (decides(state.measure) && p.phase) {
+            var phase = el("button", "button small", "Phase");
+            phase.type = "button";
+            phase.setAttribute("aria-label", "Phasenwechsel erfassen: " + p.customerRef);
+            phase.addEventListener("click", function () { openPhase(p, phase); });
+            act.appendChild(phase);
+        }
         tr.appendChild(act);
         return tr;
+    }
+
+    // ---- UB phases and LAP Nachbetreuung (R-TN-3/4) ----------------------------------------------------------------
+
+    /** UB: the phase and since when (and the 8-week hint); LAP: a Nachbetreuung begun in the predecessor project. */
+    function appendPhase(cell, p) {
+        if (p.phase) cell.appendChild(el("div", "cell-sub phase", p.phaseLabel + " seit " + formatDate(p.phaseSince)));
+        if (p.phaseHint) cell.appendChild(el("div", "cell-sub phase-hint", p.phaseHint));
+        if (p.nachbetreuungSince) cell.appendChild(el("div", "cell-sub", "Nachbetreuung seit " + formatDate(p.nachbetreuungSince)));
+        if (p.nachbetreuungHint) cell.appendChild(el("div", "cell-sub phase-hint", p.nachbetreuungHint));
+    }
+
+    function openPhase(p, opener) {
+        state.phasing = p;
+        state.phaseOpener = opener;
+        $("phase-title").textContent = "Phasenwechsel erfassen: " + p.customerRef;
+        $("phase-current").textContent = "Bisher: " + p.phaseLabel + " seit " + formatDate(p.phaseSince) + ".";
+        // Forward E → Q → S, or back from S to Q: the server decides, this only preselects the usual next phase.
+        $("phase-to").value = p.phase === "Qualifizierung" ? "Stabilisierung" : "Qualifizierung";
+        var date = $("phase-from");
+        date.max = today();
+        date.min = p.entry;
+        date.value = date.max;
+        $("phase-error").hidden = true;
+        $("phase-dialog").showModal();
+        $("phase-to").focus();
+    }
+
+    async function savePhase(e) {
+        e.preventDefault();
+        var p = state.phasing;
+        var save = $("phase-save");
+        save.disabled = true;
+        try {
+            var res = await api("/api/measures/" + encodeURIComponent(state.measure.number) + "/participants/" + encodeURIComponent(p.customerRef) + "/phase", {
+                method: "PUT", json: { phase: $("phase-to").value, from: $("phase-from").value || null }
+            });
+            if (!res.ok) {
+                var error = $("phase-error");
+                error.textContent = problemText(res);
+                error.hidden = false;
+                error.focus();
+                return;
+            }
+            $("phase-dialog").close();
+            await load(state.measure.number);
+            message(res.body.customerRef + ": " + res.body.phaseLabel + " ab " + formatDate(res.body.phaseSince) + " erfasst.");
+        } finally {
+            save.disabled = false;
+        }
     }
 
     // ---- entry ------------------------------------------------------------------------------------------------------
@@ -220,6 +281,11 @@
         $("entry-form").addEventListener("submit", enter);
         $("exit-form").addEventListener("submit", saveExit);
         $("exit-cancel").addEventListener("click", function () { $("exit-dialog").close(); });
+        $("phase-form").addEventListener("submit", savePhase);
+        $("phase-cancel").addEventListener("click", function () { $("phase-dialog").close(); });
+        $("phase-dialog").addEventListener("close", function () {
+            if (state.phaseOpener && document.body.contains(state.phaseOpener)) state.phaseOpener.focus();
+        });
         // Another demo user (Development): hidden until tab.js has signed them in.
         $("dev-user").addEventListener("change", function () { $("participants").hidden = true; });
         $("exit-dialog").addEventListener("close", function () {
