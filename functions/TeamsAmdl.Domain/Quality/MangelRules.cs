@@ -36,6 +36,12 @@ public static class MangelRules
     /// <summary>Whether the deadline has passed (the deadline day itself is still in time).</summary>
     public static bool IsMissed(DateOnly deadline, DateOnly today) => today > deadline;
 
+    /// <summary>
+    /// The day the timer records a missed deadline: the first working day after it (a deadline on Friday is escalated on
+    /// Monday, when the Fachkräfte S&amp;QS are there to act on the card; people may record it from the day after).
+    /// </summary>
+    public static DateOnly EscalatesOn(DateOnly deadline) => WorkingDays.OnOrAfter(deadline.AddDays(1));
+
     /// <param name="roles">The caller's roles; null is the timer (system).</param>
     /// <param name="requestedDeadline">Only for <see cref="MangelAction.Stufe1"/>.</param>
     public static MangelStep Apply(MangelStatus from, MangelAction action, bool serious, DateOnly? deadline, DateOnly today,

@@ -137,4 +137,14 @@ public sealed class MangelRulesTests
         Assert.IsType<MangelStep.Moved>(MangelRules.Apply(MangelStatus.SqsEinbezogen, MangelAction.Behoben, false, Deadline, after, Betreuer));
         Assert.IsType<MangelStep.Moved>(MangelRules.Apply(MangelStatus.LeitungInformiert, MangelAction.Behoben, false, Deadline, after, Sqs));
     }
+
+    [Theory]
+    [InlineData("2027-03-10", "2027-03-11")] // Wednesday → Thursday
+    [InlineData("2027-03-12", "2027-03-15")] // Friday → Monday
+    [InlineData("2027-03-25", "2027-03-30")] // Thursday before Karfreitag → Tuesday after Ostermontag
+    [InlineData("2026-12-23", "2026-12-24")] // 24 December is a working day
+    [InlineData("2026-12-31", "2027-01-04")] // Neujahr Friday, then the weekend
+    [InlineData("2027-01-05", "2027-01-07")] // Heilige Drei Könige (Baden-Württemberg) on Wednesday
+    public void The_timer_escalates_on_the_first_working_day_after_the_deadline(string deadline, string escalates) =>
+        Assert.Equal(DateOnly.Parse(escalates), MangelRules.EscalatesOn(DateOnly.Parse(deadline)));
 }

@@ -84,7 +84,7 @@ public sealed class InspectionReminderJob(MeasureRepository measures, TraegerRep
                     log.LogError(e, "Completing the pending notice of Mangel {Measure}/{Mangel} failed", x.MeasureNumber, x.Id);
                 }
             }
-            if (x.Status != MangelStatus.Stufe1 || x.Deadline is not { } d || !MangelRules.IsMissed(d, today)) continue;
+            if (x.Status != MangelStatus.Stufe1 || x.Deadline is not { } d || today < MangelRules.EscalatesOn(d)) continue;
             try
             {
                 var outcome = await maengel.TransitionAsync(null, x.MeasureNumber, x.Id, new MangelTransitionBody(nameof(MangelAction.FristVersaeumt), null), ct);
