@@ -61,17 +61,12 @@ public static class MonthEndCard
         };
         foreach (var r in d.Rows.OrderBy(r => r.Rate).ThenBy(r => r.MeasureNumber, StringComparer.Ordinal).Take(MaxRows))
         {
-            var note = r.PaidButEmpty > 0 ? CardTexts.Monitoring.PaidButEmptyNote(r.PaidButEmpty)
-                : r is { TmConsumed: { } used, TmPlanned: { } planned }
-                    ? CardTexts.Monitoring.TmNote(CardTexts.Monitoring.Tm(used), CardTexts.Monitoring.Tm(planned),
-                        planned > 0 ? CardTexts.Monitoring.Percent(used / planned) : null)
-                    : CardTexts.Common.Dash;
             rows.Add(new TableRow(
             [
                 new TableCell([new TextBlock(r.MeasureNumber) { Weight = TextWeight.Bolder }, TextBlock.Subtle(r.Title) with { Spacing = Spacing.None }]),
                 TableCell.OfText($"{CardTexts.Common.Number(r.Occupied)}/{CardTexts.Common.Number(r.Places)}"),
                 TableCell.OfText(CardTexts.Monitoring.Percent(r.Rate)),
-                TableCell.OfText(note),
+                TableCell.OfText(MonthEndNote.For(r)),
             ]) { Style = r.PaidButEmpty > 0 ? ContainerStyle.Attention : null });
         }
         builder.Add(new Table(

@@ -2,7 +2,7 @@ namespace TeamsAmdl.Cards;
 
 /// <summary>
 /// The note column of a month-end row (R-QA-5) in the neutral wording of <see cref="CardTexts.Monitoring"/>: UB/InbeQ places paid but
-/// empty, DIA-AM TM consumed against plan, otherwise a dash. Shared by the tab's Auslastung view; same rule as <see cref="MonthEndCard"/>.
+/// empty, DIA-AM TM consumed against plan, otherwise a dash. Shared by <see cref="MonthEndCard"/> and the tab's Auslastung view.
 /// </summary>
 public static class MonthEndNote
 {
