@@ -183,7 +183,8 @@ public sealed class BotCommandTests(BotAppFactory app) : IClassFixture<BotAppFac
             Assert.Contains("überfällig", texts[heading + 2]);
             Assert.Equal(CardTexts.MyTasks.AfterEndTitle(CardTexts.Monitoring.TaskTitle(QualityTaskKind.Eingliederungserfolg), measure.Number), texts[heading + 3]);
             Assert.Equal(CardTexts.MyTasks.AfterEndDetail(measure.Title, today.AddDays(13), overdue: false), texts[heading + 4]);
-            Assert.DoesNotContain(texts, t => t?.Contains(unopened.Number, StringComparison.Ordinal) == true);
+            // The other measure may have Fristen above (the demo keeps 0104's Erwartungsbögen overdue), but no after-end task.
+            Assert.DoesNotContain(texts.Skip(heading), t => t?.Contains(unopened.Number, StringComparison.Ordinal) == true);
         }
 
         // The Betreuer of the other measure sees its tasks neither before they open nor once done.
