@@ -6,13 +6,15 @@
  *  - Signs in through tab.js: it announces the signed-in user with the event "teamsamdl:signedin" and lends its
  *    authHeaders (Teams SSO token or, in Development, X-Dev-User).
  *  - UB/InbeQ: each row shows the phase and since when; the deciders record a phase change ("Phase"), whose end makes the
- *    LuV due in Fristen. LAP: a Nachbetreuung begun in the predecessor project is shown with its hint once over.
+ *    LuV due in Fristen. LAP: the deciders record since when a Nachbetreuung runs (begun in the predecessor project,
+ *    "Nachbetreuung seit"); the row shows it with its hint once over.
  *  - ?massnahme=<number> preselects a measure.
  */
 (function () {
     "use strict";
 
-    var state = { me: null, authHeaders: null, measures: [], measure: null, participants: [], exiting: null, seq: 0 };
+    var state = { me: null, authHeaders: null, measures: [], measure: null, participants: [], seq: 0 };
+    var dialogs = {};
     var STATUS = { Active: "nimmt teil", Upcoming: "Eintritt folgt", Exited: "ausgetreten" };
     var REASON = { RegulaeresEnde: "reguläres Ende", Abbruch: "Abbruch", Nichtantritt: "Nichtantritt" };
 
@@ -117,15 +119,22 @@
             var button = el("button", "button small", "Austritt");
             button.type = "button";
             button.setAttribute("aria-label", "Austritt erfassen: " + p.customerRef);
-            button.addEventListener("click", function () { openExit(p, button); });
+            button.addEventListener("click", function () { dialogs.exit.open(p, button); });
             act.appendChild(button);
         }
         if (decides(state.measure) && p.phase) {
             var phase = el("button", "button small", "Phase");
             phase.type = "button";
             phase.setAttribute("aria-label", "Phasenwechsel erfassen: " + p.customerRef);
-            phase.addEventListener("click", function () { openPhase(p, phase); });
+            phase.addEventListener("click", function () { dialogs.phase.open(p, phase); });
             act.appendChild(phase);
+        }
+        if (decides(state.measure) && state.measure.kind === "LapProjekt") {
+            var nb = el("button", "button small", "Nachbetreuung seit");
+            nb.type = "button";
+            nb.setAttribute("aria-label", "Nachbetreuung seit erfassen: " + p.customerRef);
+            nb.addEventListener("click", function () { dialogs.nachbetreuung.open(p, nb); });
+            act.appendChild(nb);
         }
         tr.appendChild(act);
         return tr;
@@ -141,9 +150,8 @@
         if (p.nachbetreuungHint) cell.appendChild(el("div", "cell-sub phase-hint", p.nachbetreuungHint));
     }
 
-    function openPhase(p, opener) {
-        state.phasing = p;
-        state.phaseOpener = opener;
+    /** UB: preselects the usual next phase and today; returns the field to focus. */
+    function preparePhase(p) {
         $("phase-title").textContent = "Phasenwechsel erfassen: " + p.customerRef;
         $("phase-current").textContent = "Bisher: " + p.phaseLabel + " seit " + formatDate(p.phaseSince) + ".";
         // Forward E → Q → S, or back from S to Q: the server decides, this only preselects the usual next phase.
@@ -152,33 +160,79 @@
         date.max = today();
         date.min = p.entry;
         date.value = date.max;
-        $("phase-error").hidden = true;
-        $("phase-dialog").showModal();
-        $("phase-to").focus();
+        return $("phase-to");
     }
 
-    async function savePhase(e) {
-        e.preventDefault();
-        var p = state.phasing;
-        var save = $("phase-save");
-        save.disabled = true;
-        try {
-            var res = await api("/api/measures/" + encodeURIComponent(state.measure.number) + "/participants/" + encodeURIComponent(p.customerRef) + "/phase", {
-                method: "PUT", json: { phase: $("phase-to").value, from: $("phase-from").value || null }
-            });
-            if (!res.ok) {
-                var error = $("phase-error");
-                error.textContent = problemText(res);
-                error.hidden = false;
-                error.focus();
-                return;
+    function sendPhase(p) {
+        return api(participantPath(p) + "/phase", { method: "PUT", json: { phase: $("phase-to").value, from: $("phase-from").value || null } });
+    }
+
+    function phaseSaved(v) { return v.customerRef + ": " + v.phaseLabel + " ab " + formatDate(v.phaseSince) + " erfasst."; }
+
+    /** LAP: the first day of the Nachbetreuung (in the predecessor project, so no lower bound here); correcting it shows the old one. */
+    function prepareNachbetreuung(p) {
+        $("nachbetreuung-title").textContent = "Nachbetreuung erfassen: " + p.customerRef;
+        $("nachbetreuung-current").textContent = p.nachbetreuungSince
+            ? "Bisher: Nachbetreuung seit " + formatDate(p.nachbetreuungSince) + "."
+            : "Bisher ist keine Nachbetreuung erfasst.";
+        var date = $("nachbetreuung-since");
+        date.max = today();
+        date.value = p.nachbetreuungSince || "";
+        return date;
+    }
+
+    function sendNachbetreuung(p) {
+        return api(participantPath(p) + "/nachbetreuung", { method: "PUT", json: { since: $("nachbetreuung-since").value || null } });
+    }
+
+    function nachbetreuungSaved(v) { return v.customerRef + ": Nachbetreuung seit " + formatDate(v.nachbetreuungSince) + " erfasst."; }
+
+    function participantPath(p) {
+        return "/api/measures/" + encodeURIComponent(state.measure.number) + "/participants/" + encodeURIComponent(p.customerRef);
+    }
+
+    // ---- row dialogs (Austritt, Phase, Nachbetreuung) ----------------------------------------------------------------
+
+    /**
+     * One modal dialog per row action, ids "<prefix>-dialog/-form/-error/-save/-cancel". prepare(p) fills it and returns the
+     * field to focus; send(p) returns the API response; saved(body) the message once stored. A refusal shows the server's
+     * German problem inside the dialog (the input stays); a success closes it and reloads the list. Focus returns to the opener.
+     */
+    function rowDialog(prefix, prepare, send, saved) {
+        var current = { p: null, opener: null };
+        var dialog = $(prefix + "-dialog"), error = $(prefix + "-error"), save = $(prefix + "-save");
+        $(prefix + "-form").addEventListener("submit", async function (e) {
+            e.preventDefault();
+            save.disabled = true;
+            try {
+                var res = await send(current.p);
+                if (!res.ok) {
+                    error.textContent = problemText(res);
+                    error.hidden = false;
+                    error.focus();
+                    return;
+                }
+                dialog.close();
+                await load(state.measure.number);
+                message(saved(res.body));
+            } finally {
+                save.disabled = false;
             }
-            $("phase-dialog").close();
-            await load(state.measure.number);
-            message(res.body.customerRef + ": " + res.body.phaseLabel + " ab " + formatDate(res.body.phaseSince) + " erfasst.");
-        } finally {
-            save.disabled = false;
-        }
+        });
+        $(prefix + "-cancel").addEventListener("click", function () { dialog.close(); });
+        dialog.addEventListener("close", function () {
+            if (current.opener && document.body.contains(current.opener)) current.opener.focus();
+        });
+        return {
+            open: function (p, opener) {
+                current.p = p;
+                current.opener = opener;
+                var focus = prepare(p);
+                error.hidden = true;
+                dialog.showModal();
+                focus.focus();
+            }
+        };
     }
 
     // ---- entry ------------------------------------------------------------------------------------------------------
@@ -234,63 +288,38 @@
 
     // ---- exit -------------------------------------------------------------------------------------------------------
 
-    function openExit(p, opener) {
-        state.exiting = p;
-        state.exitOpener = opener;
+    function prepareExit(p) {
         $("exit-title").textContent = "Austritt erfassen: " + p.customerRef;
         var date = $("exit-date");
         date.max = today();
         date.min = p.entry;
         date.value = date.max;
         $("exit-reason").value = "RegulaeresEnde";
-        $("exit-error").hidden = true;
-        $("exit-dialog").showModal();
-        date.focus();
+        return date;
     }
 
-    async function saveExit(e) {
-        e.preventDefault();
-        var p = state.exiting;
-        var save = $("exit-save");
-        save.disabled = true;
-        try {
-            var res = await api("/api/measures/" + encodeURIComponent(state.measure.number) + "/exits", {
-                method: "POST", json: { customerRef: p.customerRef, exitDate: $("exit-date").value || null, reason: $("exit-reason").value }
-            });
-            if (!res.ok) {
-                var error = $("exit-error");
-                error.textContent = problemText(res);
-                error.hidden = false;
-                error.focus();
-                return;
-            }
-            $("exit-dialog").close();
-            await load(state.measure.number);
-            // Honest timing (issue 14): outside working hours the alert is held, and the message says until when.
-            var alert = res.body.alert;
-            message(res.body.message + (alert && alert.alerted
-                ? " Die IFKs werden über den freien Platz informiert" + (alert.delivery ? " (" + alert.delivery + ")." : ".")
-                : ""));
-        } finally {
-            save.disabled = false;
-        }
+    function sendExit(p) {
+        return api("/api/measures/" + encodeURIComponent(state.measure.number) + "/exits", {
+            method: "POST", json: { customerRef: p.customerRef, exitDate: $("exit-date").value || null, reason: $("exit-reason").value }
+        });
+    }
+
+    /** Honest timing (issue 14): outside working hours the alert is held, and the message says until when. */
+    function exitSaved(v) {
+        var alert = v.alert;
+        return v.message + (alert && alert.alerted
+            ? " Die IFKs werden über den freien Platz informiert" + (alert.delivery ? " (" + alert.delivery + ")." : ".")
+            : "");
     }
 
     document.addEventListener("DOMContentLoaded", function () {
         $("participants-measure").addEventListener("change", function () { message(null); load($("participants-measure").value); });
         $("entry-form").addEventListener("submit", enter);
-        $("exit-form").addEventListener("submit", saveExit);
-        $("exit-cancel").addEventListener("click", function () { $("exit-dialog").close(); });
-        $("phase-form").addEventListener("submit", savePhase);
-        $("phase-cancel").addEventListener("click", function () { $("phase-dialog").close(); });
-        $("phase-dialog").addEventListener("close", function () {
-            if (state.phaseOpener && document.body.contains(state.phaseOpener)) state.phaseOpener.focus();
-        });
+        dialogs.exit = rowDialog("exit", prepareExit, sendExit, exitSaved);
+        dialogs.phase = rowDialog("phase", preparePhase, sendPhase, phaseSaved);
+        dialogs.nachbetreuung = rowDialog("nachbetreuung", prepareNachbetreuung, sendNachbetreuung, nachbetreuungSaved);
         // Another demo user (Development): hidden until tab.js has signed them in.
         $("dev-user").addEventListener("change", function () { $("participants").hidden = true; });
-        $("exit-dialog").addEventListener("close", function () {
-            if (state.exitOpener && document.body.contains(state.exitOpener)) state.exitOpener.focus();
-        });
     });
     document.addEventListener("teamsamdl:signedin", function (e) { start(e.detail); });
 })();
