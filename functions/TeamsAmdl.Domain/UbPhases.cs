@@ -45,13 +45,6 @@ public static class UbPhases
         return last.DayNumber - first.From.DayNumber + 1 > EinstiegWeeks * 7;
     }
 
-    /// <summary>
-    /// Null if <paramref name="p"/> may change to <paramref name="to"/> from <paramref name="from"/>, given <paramref name="today"/>;
-    /// otherwise why not, in German: first the transition (<see cref="CheckTransition"/>), then the day (<see cref="CheckDay"/>).
-    /// </summary>
-    public static string? Check(Participation p, UbPhase to, DateOnly from, DateOnly today) =>
-        CheckTransition(p, to) ?? CheckDay(p, from, today);
-
     /// <summary>Forward E → Q → S, back S → Q; never back to the Einstiegsphase, never S without Q first, never the same phase again.</summary>
     public static string? CheckTransition(Participation p, UbPhase to)
     {
@@ -83,7 +76,7 @@ public static class UbPhases
         return null;
     }
 
-    /// <summary><paramref name="p"/> with the change appended (call <see cref="Check"/> first).</summary>
+    /// <summary><paramref name="p"/> with the change appended (call <see cref="CheckTransition"/> and <see cref="CheckDay"/> first).</summary>
     public static Participation With(Participation p, UbPhase to, DateOnly from) =>
         p with { Phases = [.. p.Phases ?? [], new UbPhaseChange(to, from)] };
 

@@ -22,9 +22,9 @@ public sealed class ContactList(MeasureRepository measures, DeadlineTables table
         var today = BerlinCalendar.Today(time);
         var since = new DateOnly(today.Year, today.Month, 1).AddMonths(-MonthsBack);
         var result = new List<ContactMeasureView>();
-        foreach (var state in await measures.ListAsync(since, ct, includeClosed: true))
+        // The measure rows only: the participants are read per LAP measure below, ended ones included.
+        foreach (var m in await measures.ListMeasuresAsync(ct, includeClosed: true))
         {
-            var m = state.Measure;
             if (m.Kind != MeasureKind.LapProjekt || !PlaceRequestService.CanDecide(person, m) || m.End < since) continue;
             var participants = (await measures.ParticipationsAsync(m.Number, ct))
                 .Where(p => p.Entry <= today && (ContactDensity.OwedUntil(p) is not { } until || until >= since))

@@ -13,7 +13,8 @@ namespace TeamsAmdl.Functions.Quality.Monitoring;
 /// </summary>
 public sealed class MonthEndReport(MeasureRepository measures, Names names, DeadlineService deadlines)
 {
-    public async Task<MonthEndReportData> ComputeAsync(ReportMonth month, CancellationToken ct)
+    /// <param name="withOverdue">False for the utilisation views, which show no Träger reports (saves the deadline scan).</param>
+    public async Task<MonthEndReportData> ComputeAsync(ReportMonth month, CancellationToken ct, bool withOverdue = true)
     {
         var day = month.ReportDay;
         var lookup = await names.LoadAsync(ct);
@@ -27,6 +28,6 @@ public sealed class MonthEndReport(MeasureRepository measures, Names names, Dead
                 lookup.Traeger.GetValueOrDefault(m.TraegerId, m.TraegerId), lookup.Teams.GetValueOrDefault(m.TeamId, m.TeamId)));
         }
         return new MonthEndReportData(month, day, lines.OrderBy(l => l.Measure.Number, StringComparer.Ordinal).ToList(),
-            await deadlines.OverdueReportsAsync(day, ct));
+            withOverdue ? await deadlines.OverdueReportsAsync(day, ct) : null);
     }
 }

@@ -53,7 +53,7 @@ public sealed class MonitoringFunctions(MonthEndReport report, MonitoringStore s
         if (month is null)
             return Scope.Refused(ProblemResponses.Problem(400, "invalid_month", MonitoringTexts.InvalidMonth(raw is { Length: > 20 } r ? r[..20] : raw)));
         if (await staff.GetAsync(user.StaffId, ct) is not { } me) return Scope.Refused(ProblemResponses.Problem(403, "unknown_user", MonitoringTexts.Forbidden));
-        var data = await report.ComputeAsync(month.Value, ct);
+        var data = await report.ComputeAsync(month.Value, ct, withOverdue: false);
         return new Scope(null, data, data.Lines.Where(l => all || l.Measure.TeamId == me.TeamId).ToList(), all ? null : me.TeamId);
     }
 
